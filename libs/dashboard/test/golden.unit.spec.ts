@@ -1,0 +1,30 @@
+import { validateRecord } from '@app/contracts';
+import { evolve, initialState, materialize, rebucket, type FoldEvent } from '@app/dashboard';
+import { firstDifference } from './close-to';
+import { goldenExpected, goldenRecords } from './spec-examples';
+
+describe('the golden example folded in memory', () => {
+  it('gives exactly the expected dashboard at its as_of', () => {
+    const events: FoldEvent[] = goldenRecords().map((r, offset) => {
+      const result = validateRecord(r.key, Buffer.from(JSON.stringify(r.value)));
+      if (!result.ok) throw new Error(`golden record ${offset} rejected: ${result.detail}`);
+      return { event: result.event, partition: 0, offset };
+    });
+    let state = initialState(3, 2);
+    const seen = new Set<string>();
+    const history: { metric_id: number; epoch_ms: number; quantity: number | null }[] = [];
+    for (const input of events) {
+      const e = input.event;
+      if (e.type === 'QuantitySampleRecorded') {
+        if (seen.has(e.data.sample_id)) continue;
+        seen.add(e.data.sample_id);
+        history.push({ metric_id: e.data.metric_id, epoch_ms: e.startAt.epochMs, quantity: e.data.quantity });
+      }
+      state = evolve(state, input);
+      if (state.rebucket_pending) state = rebucket(state, history);
+    }
+    const expected = goldenExpected();
+    const { view } = materialize(state, new Date(expected.as_of));
+    expect(firstDifference(JSON.parse(JSON.stringify(view)), expected)).toBeNull();
+  });
+});

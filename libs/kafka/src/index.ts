@@ -1,0 +1,3 @@
+export * from './kafka.config';
+export * from './kafka-client';
+export * from './ensure-topics';
