@@ -1,3 +1,4 @@
 export * from './kafka.config';
 export * from './kafka-client';
 export * from './ensure-topics';
+export * from './dead-letter';

@@ -17,12 +17,15 @@ type Cleaned<S extends Specs> = { readonly [K in keyof S]: S[K] extends Validato
  * every missing or malformed variable, so the caller decides how to fail.
  */
 export function loadConfig<S extends Specs>(specs: S, env: NodeJS.ProcessEnv = process.env): Cleaned<S> {
-  return cleanEnv(env, specs, {
+  // A plain copy: envalid's result is a strict proxy that throws on unknown keys, which trips frameworks
+  // that probe objects for hooks.
+  const cleaned = cleanEnv(env, specs, {
     reporter: ({ errors }) => {
       const mistakes = Object.entries(errors).map(([name, error]) => describe(name, error as Error, specs[name]));
       if (mistakes.length > 0) throw new ConfigError(mistakes);
     },
-  }) as unknown as Cleaned<S>;
+  });
+  return { ...cleaned } as unknown as Cleaned<S>;
 }
 
 function describe(name: string, error: Error, spec: ValidatorSpec<unknown> | undefined): string {

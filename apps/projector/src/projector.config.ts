@@ -1,0 +1,39 @@
+import { commonEnv, loadConfig } from '@app/platform';
+import { kafkaEnv } from '@app/kafka';
+import { mongoEnv } from '@app/mongo';
+import { num, port, str, makeValidator } from 'envalid';
+
+const positiveInt = makeValidator<number>((input) => {
+  const value = Number(input);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`must be a whole number ≥ 1, got "${input}"`);
+  return value;
+});
+
+const instant = makeValidator<Date | undefined>((input) => {
+  if (input === '') return undefined;
+  const at = new Date(input);
+  if (Number.isNaN(at.getTime())) throw new Error(`must be an ISO 8601 instant, got "${input}"`);
+  return at;
+});
+
+export const projectorEnv = {
+  ...commonEnv,
+  ...kafkaEnv,
+  ...mongoEnv,
+  EVENTS_TOPIC: str({ default: 'biometrics.events.v1', desc: 'the event store topic' }),
+  DLQ_TOPIC: str({ default: 'biometrics.events.v1.dlq', desc: 'the dead-letter topic' }),
+  CONSUMER_GROUP: str({ default: 'dashboard-projector', desc: 'Kafka consumer group of the projectors' }),
+  TOPIC_PARTITIONS: positiveInt({ default: 12, desc: 'partitions of the topics the projector creates' }),
+  PARTITIONS_CONSUMED_CONCURRENTLY: positiveInt({ default: 4, desc: 'partitions folded in parallel' }),
+  BATCH_CHUNK_SIZE: positiveInt({ default: 2000, desc: 'records per write within a fetched batch' }),
+  FETCH_MAX_WAIT_MS: num({ default: 100, desc: 'longest a fetch waits for data when the topic is idle' }),
+  CLOCK_FIXED_AT: instant({ default: undefined, desc: 'freeze the clock at this instant (tests, reproductions)' }),
+  ROLLOVER_INTERVAL_MS: positiveInt({ default: 10_000, desc: 'how often documents past a period boundary are rebuilt' }),
+  PROJECTOR_PORT: port({ default: 8001, desc: 'port of the projector health and metrics endpoints' }),
+};
+
+export type ProjectorConfig = ReturnType<typeof loadProjectorConfig>;
+
+export function loadProjectorConfig(env: NodeJS.ProcessEnv = process.env) {
+  return loadConfig(projectorEnv, env);
+}

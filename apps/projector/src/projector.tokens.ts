@@ -1,0 +1,8 @@
+/** Injection tokens for values that are not classes. */
+export const CONFIG = Symbol('ProjectorConfig');
+export const LOGGER = Symbol('Logger');
+export const CLOCK = Symbol('Clock');
+export const MONGO = Symbol('MongoHandle');
+export const KAFKA = Symbol('Kafka');
+export const READ_MODEL = Symbol('ActiveCollectionFollower');
+export const PRODUCER = Symbol('Producer');
