@@ -12,8 +12,8 @@ const swc = [
   },
 ];
 const moduleNameMapper = {
-  '^@app/(contracts|dashboard|kafka|mongo|platform)$': '<rootDir>/libs/$1/src',
-  '^@app/(contracts|dashboard|kafka|mongo|platform)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@app/(contracts|dashboard|kafka|mongo|platform|simulator)$': '<rootDir>/libs/$1/src',
+  '^@app/(contracts|dashboard|kafka|mongo|platform|simulator)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
 const tier = (name, suffix, extra = {}) => ({
   displayName: name,
@@ -24,12 +24,17 @@ const tier = (name, suffix, extra = {}) => ({
   ...extra,
 });
 
-module.exports = {
+// Per-project hooks: Jest runs each distinct hook file once per invocation, and only when a project using
+// it has tests selected, so `--selectProjects unit` starts no servers and int+e2e together start them once.
+const servers = {
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+};
+
+module.exports = {
   projects: [
     tier('unit', 'unit'),
-    tier('int', 'int', { slowTestThreshold: 30 }),
-    tier('e2e', 'e2e', { slowTestThreshold: 60 }),
+    tier('int', 'int', { slowTestThreshold: 30, ...servers }),
+    tier('e2e', 'e2e', { slowTestThreshold: 60, ...servers }),
   ],
 };

@@ -1,3 +1,4 @@
+import { DEFAULT_DLQ_TOPIC, DEFAULT_EVENTS_TOPIC } from '@app/contracts';
 import { commonEnv, loadConfig } from '@app/platform';
 import { kafkaEnv } from '@app/kafka';
 import { mongoEnv } from '@app/mongo';
@@ -20,15 +21,25 @@ export const projectorEnv = {
   ...commonEnv,
   ...kafkaEnv,
   ...mongoEnv,
-  EVENTS_TOPIC: str({ default: 'biometrics.events.v1', desc: 'the event store topic' }),
-  DLQ_TOPIC: str({ default: 'biometrics.events.v1.dlq', desc: 'the dead-letter topic' }),
+  EVENTS_TOPIC: str({ default: DEFAULT_EVENTS_TOPIC, desc: 'the event store topic' }),
+  DLQ_TOPIC: str({ default: DEFAULT_DLQ_TOPIC, desc: 'the dead-letter topic' }),
   CONSUMER_GROUP: str({ default: 'dashboard-projector', desc: 'Kafka consumer group of the projectors' }),
   TOPIC_PARTITIONS: positiveInt({ default: 12, desc: 'partitions of the topics the projector creates' }),
   PARTITIONS_CONSUMED_CONCURRENTLY: positiveInt({ default: 4, desc: 'partitions folded in parallel' }),
   BATCH_CHUNK_SIZE: positiveInt({ default: 2000, desc: 'records per write within a fetched batch' }),
+  CONSUMER_SESSION_TIMEOUT_MS: positiveInt({
+    default: 30_000,
+    desc: 'how long the group waits for a silent projector before giving its partitions to another',
+  }),
   FETCH_MAX_WAIT_MS: num({ default: 100, desc: 'longest a fetch waits for data when the topic is idle' }),
-  CLOCK_FIXED_AT: instant({ default: undefined, desc: 'freeze the clock at this instant (tests, reproductions)' }),
-  ROLLOVER_INTERVAL_MS: positiveInt({ default: 10_000, desc: 'how often documents past a period boundary are rebuilt' }),
+  CLOCK_FIXED_AT: instant({
+    default: undefined,
+    desc: 'freeze the clock at this instant (tests, reproductions)',
+  }),
+  ROLLOVER_INTERVAL_MS: positiveInt({
+    default: 10_000,
+    desc: 'how often documents past a period boundary are rebuilt',
+  }),
   PROJECTOR_PORT: port({ default: 8001, desc: 'port of the projector health and metrics endpoints' }),
 };
 

@@ -1,4 +1,9 @@
-import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { ensureTopics, UNLIMITED_RETENTION } from '@app/kafka';
 import {
   ensureDashboardIndexes,
@@ -37,7 +42,10 @@ export class ProjectorLifecycle implements OnApplicationBootstrap, BeforeApplica
     await this.producer.connect();
     await this.consumer.start();
     this.rollover.start();
-    this.logger.info({ topic: this.config.EVENTS_TOPIC, group: this.config.CONSUMER_GROUP }, 'projector started');
+    this.logger.info(
+      { topic: this.config.EVENTS_TOPIC, group: this.config.CONSUMER_GROUP },
+      'projector started',
+    );
   }
 
   async beforeApplicationShutdown(signal?: string): Promise<void> {

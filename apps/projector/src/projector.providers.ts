@@ -48,7 +48,8 @@ export function projectorProviders(config: ProjectorConfig): Provider[] {
     {
       provide: PRODUCER,
       inject: [KAFKA],
-      useFactory: (kafka: Kafka) => kafka.producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner }),
+      useFactory: (kafka: Kafka) =>
+        kafka.producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner }),
     },
     {
       provide: DashboardProjector,
@@ -78,8 +79,8 @@ export function projectorProviders(config: ProjectorConfig): Provider[] {
             groupId: config.CONSUMER_GROUP,
             allowAutoTopicCreation: false,
             maxWaitTimeInMs: config.FETCH_MAX_WAIT_MS,
-            sessionTimeout: 30_000,
-            heartbeatInterval: 3000,
+            sessionTimeout: config.CONSUMER_SESSION_TIMEOUT_MS,
+            heartbeatInterval: Math.min(3000, Math.floor(config.CONSUMER_SESSION_TIMEOUT_MS / 4)),
           }),
           projector,
           {

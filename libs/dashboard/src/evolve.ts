@@ -38,17 +38,35 @@ function apply(state: DashboardState, input: FoldEvent): DashboardState {
   const { event } = input;
   switch (event.type) {
     case 'UserRegistered':
-      return withZoneCheck(state, { ...state, profile: registerProfile(state.profile, event.data, event.occurred_at) });
+      return withZoneCheck(state, {
+        ...state,
+        profile: registerProfile(state.profile, event.data, event.occurred_at),
+      });
     case 'UserProfileUpdated':
-      return withZoneCheck(state, { ...state, profile: updateProfile(state.profile, event.data, event.occurred_at) });
+      return withZoneCheck(state, {
+        ...state,
+        profile: updateProfile(state.profile, event.data, event.occurred_at),
+      });
     case 'AllergyAdded':
-      return { ...state, profile: addListItem(state.profile, 'allergies', event.data.id, event.data.text, event.occurred_at) };
+      return {
+        ...state,
+        profile: addListItem(state.profile, 'allergies', event.data.id, event.data.text, event.occurred_at),
+      };
     case 'IllnessAdded':
-      return { ...state, profile: addListItem(state.profile, 'illnesses', event.data.id, event.data.text, event.occurred_at) };
+      return {
+        ...state,
+        profile: addListItem(state.profile, 'illnesses', event.data.id, event.data.text, event.occurred_at),
+      };
     case 'AllergyRemoved':
-      return { ...state, profile: removeListItem(state.profile, 'allergies', event.data.id, event.occurred_at) };
+      return {
+        ...state,
+        profile: removeListItem(state.profile, 'allergies', event.data.id, event.occurred_at),
+      };
     case 'IllnessRemoved':
-      return { ...state, profile: removeListItem(state.profile, 'illnesses', event.data.id, event.occurred_at) };
+      return {
+        ...state,
+        profile: removeListItem(state.profile, 'illnesses', event.data.id, event.occurred_at),
+      };
     case 'DeviceRegistered':
       return { ...state, devices: { ...state.devices, [event.data.id]: event.data.uuid } };
     case 'MetricRegistered':
@@ -62,14 +80,20 @@ function apply(state: DashboardState, input: FoldEvent): DashboardState {
   }
 }
 
-/** A zone change invalidates every bucket: they are recomputed from the sample history (see rebucket). */
+/**
+ * A zone change invalidates every bucket: they are recomputed from the sample history (see rebucket).
+ * Before any sample was applied (typically the registration that sets the first zone) all buckets are
+ * empty, so the new zone simply applies.
+ */
 function withZoneCheck(before: DashboardState, after: DashboardState): DashboardState {
   const zone = effectiveZone(after);
   if (zone === before.bucket_zone) return after;
-  return { ...after, bucket_zone: zone, rebucket_pending: true };
+  const anySample = Object.values(after.metrics).some((m) => m.latest.length > 0);
+  return { ...after, bucket_zone: zone, rebucket_pending: after.rebucket_pending || anySample };
 }
 
-const isRemoved = (state: DashboardState, metricId: number): boolean => state.removed_metrics.includes(metricId);
+const isRemoved = (state: DashboardState, metricId: number): boolean =>
+  state.removed_metrics.includes(metricId);
 
 const metricOf = (state: DashboardState, metricId: number): MetricState =>
   state.metrics[metricId] ?? { definition: null, buckets: emptyBuckets(), latest: [] };

@@ -2,9 +2,7 @@ import { LATEST_LIMIT, type LatestSample } from './state';
 
 /** Positive when `a` is later than `b`: by instant, then by position in the log. */
 export function compareLatest(a: LatestSample, b: LatestSample): number {
-  return (
-    a.epoch_ms - b.epoch_ms || a.nanos - b.nanos || a.partition - b.partition || a.offset - b.offset
-  );
+  return a.epoch_ms - b.epoch_ms || a.nanos - b.nanos || a.partition - b.partition || a.offset - b.offset;
 }
 
 /** Inserts a sample into the latest-first list, keeping at most ten. */

@@ -14,7 +14,8 @@ export interface Materialized {
 
 /** Evaluates the state at `now`: the served view, and when it next needs rebuilding. */
 export function materialize(state: DashboardState, now: Date): Materialized {
-  if (state.rebucket_pending) throw new Error('materialize: the zone changed and the buckets were not rebuilt');
+  if (state.rebucket_pending)
+    throw new Error('materialize: the zone changed and the buckets were not rebuilt');
   const calendar = calendarFor(state.bucket_zone);
   const today = calendar.dateOf(now.getTime());
   const metrics: Record<string, MetricState> = {};

@@ -46,7 +46,8 @@ export function periodKeysOf(d: LocalDate): PeriodKeys {
 /** The keys of the current and the previous period of each granularity, relative to local date `d`. */
 export function currentAndPreviousKeys(d: LocalDate): { current: PeriodKeys; previous: PeriodKeys } {
   const monday = mondayOf(d);
-  const previousMonth = d.month === 1 ? { year: d.year - 1, month: 12 } : { year: d.year, month: d.month - 1 };
+  const previousMonth =
+    d.month === 1 ? { year: d.year - 1, month: 12 } : { year: d.year, month: d.month - 1 };
   return {
     current: periodKeysOf(d),
     previous: {
@@ -60,7 +61,13 @@ export function currentAndPreviousKeys(d: LocalDate): { current: PeriodKeys; pre
 
 /** First instant (epoch ms) of a local date: where DST skips midnight, the first instant that exists. */
 export function startOfLocalDate(d: LocalDate, zone: string): number {
-  return DateTime.fromObject({ year: d.year, month: d.month, day: d.day }, { zone }).toMillis();
+  const midnight = DateTime.fromObject({ year: d.year, month: d.month, day: d.day }, { zone });
+  // Where midnight happens twice (a fall-back from 01:00 to 00:00, as in America/Havana), luxon picks the
+  // later one; the date starts at the earlier, under the offset in force a few hours before.
+  const before = DateTime.fromMillis(midnight.toMillis() - 6 * 3_600_000, { zone }).offset;
+  const earlier = DateTime.fromMillis(midnight.toMillis() + (midnight.offset - before) * 60_000, { zone });
+  const isMidnightOfD = earlier.day === d.day && earlier.hour === 0 && earlier.minute === 0;
+  return earlier < midnight && isMidnightOfD ? earlier.toMillis() : midnight.toMillis();
 }
 
 export function nextLocalDate(d: LocalDate): LocalDate {

@@ -1,12 +1,25 @@
-import { PROFILE_FIELDS, type ProfileField, type ProfileState, type ProfileValue } from './state';
+import {
+  DEFAULT_ZONE,
+  PROFILE_FIELDS,
+  type ProfileField,
+  type ProfileState,
+  type ProfileValue,
+} from './state';
 
 type ProfileData = Readonly<Partial<Record<string, unknown>>>;
 
 const emptyFields = (): Record<ProfileField, ProfileValue> =>
   Object.fromEntries(PROFILE_FIELDS.map((f) => [f, null])) as Record<ProfileField, ProfileValue>;
 
+/** Before any registration: every field unknown, but the zone is UTC (null only once an update clears it). */
 function emptyProfile(): ProfileState {
-  return { fields: emptyFields(), created_time: null, modified_time: null, allergies: {}, illnesses: {} };
+  return {
+    fields: { ...emptyFields(), timezone: DEFAULT_ZONE },
+    created_time: null,
+    modified_time: null,
+    allergies: {},
+    illnesses: {},
+  };
 }
 
 const touched = (profile: ProfileState | null, occurredAt: string): ProfileState => ({
@@ -15,7 +28,11 @@ const touched = (profile: ProfileState | null, occurredAt: string): ProfileState
 });
 
 /** A (re-)registration replaces every field but keeps `created_time` and the allergy and illness lists. */
-export function registerProfile(profile: ProfileState | null, data: ProfileData, occurredAt: string): ProfileState {
+export function registerProfile(
+  profile: ProfileState | null,
+  data: ProfileData,
+  occurredAt: string,
+): ProfileState {
   const fields = emptyFields();
   for (const f of PROFILE_FIELDS) {
     const value = data[f];
@@ -28,7 +45,11 @@ export function registerProfile(profile: ProfileState | null, data: ProfileData,
 }
 
 /** Merge: a present key overwrites, `null` clears, an absent key keeps; `uuid` never changes here. */
-export function updateProfile(profile: ProfileState | null, data: ProfileData, occurredAt: string): ProfileState {
+export function updateProfile(
+  profile: ProfileState | null,
+  data: ProfileData,
+  occurredAt: string,
+): ProfileState {
   const base = touched(profile, occurredAt);
   const fields = { ...base.fields };
   for (const f of PROFILE_FIELDS) {

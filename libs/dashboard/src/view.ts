@@ -1,6 +1,12 @@
 import { averageOf } from './buckets';
 import { currentAndPreviousKeys, type LocalDate } from './periods';
-import { PROFILE_FIELDS, type DashboardState, type MetricState, type ProfileState, type ProfileValue } from './state';
+import {
+  PROFILE_FIELDS,
+  type DashboardState,
+  type MetricState,
+  type ProfileState,
+  type ProfileValue,
+} from './state';
 
 /** The response document of `GET /api/v1/dashboard`, exactly as stored and served. */
 export interface DashboardView {
@@ -44,10 +50,16 @@ export type UserView = Readonly<Record<string, ProfileValue | readonly { id: num
 /** Builds the served document at `asOf`, whose local date in the user's zone is `today`. */
 export function buildView(state: DashboardState, asOf: Date, today: LocalDate): DashboardView {
   const metrics = Object.values(state.metrics)
-    .filter((m): m is MetricState & { definition: NonNullable<MetricState['definition']> } => m.definition !== null)
+    .filter(
+      (m): m is MetricState & { definition: NonNullable<MetricState['definition']> } => m.definition !== null,
+    )
     .sort((a, b) => b.definition.id - a.definition.id)
     .map((m) => metricView(state, m, today));
-  return { as_of: asOf.toISOString(), metrics, user: state.profile ? userView(state.user_id, state.profile) : null };
+  return {
+    as_of: asOf.toISOString(),
+    metrics,
+    user: state.profile ? userView(state.user_id, state.profile) : null,
+  };
 }
 
 function metricView(

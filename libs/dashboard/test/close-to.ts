@@ -16,7 +16,8 @@ export function firstDifference(actual: unknown, expected: unknown, path = '$'):
     return null;
   }
   if (expected !== null && typeof expected === 'object') {
-    if (actual === null || typeof actual !== 'object' || Array.isArray(actual)) return `${path}: not an object`;
+    if (actual === null || typeof actual !== 'object' || Array.isArray(actual))
+      return `${path}: not an object`;
     const a = actual as Record<string, unknown>;
     const e = expected as Record<string, unknown>;
     const keys = new Set([...Object.keys(a), ...Object.keys(e)]);
@@ -28,5 +29,7 @@ export function firstDifference(actual: unknown, expected: unknown, path = '$'):
     }
     return null;
   }
-  return Object.is(actual, expected) || actual === expected ? null : `${path}: ${JSON.stringify(actual)} != ${JSON.stringify(expected)}`;
+  return Object.is(actual, expected) || actual === expected
+    ? null
+    : `${path}: ${JSON.stringify(actual)} != ${JSON.stringify(expected)}`;
 }

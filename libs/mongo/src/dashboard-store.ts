@@ -4,14 +4,19 @@ import type { DashboardState, DashboardView } from '@app/dashboard';
 import { duplicateKeyIndexes } from './duplicate-keys';
 
 /**
- * One user's dashboard: the served `view` next to the projection's bookkeeping. The read path projects
- * `view` only. `revision` guards every write: a writer holding an older revision (a consumer that lost its
- * partition, a clock tick racing a batch) fails and re-reads instead of overwriting newer state.
+ * One user's dashboard: the served view next to the projection's bookkeeping. Both are stored as JSON
+ * text: the read path sends `view_json` byte for byte (no decoding or re-encoding), and MongoDB-protocol
+ * servers that translate documents (FerretDB) handle one string field about ten times faster than the
+ * same data as nested documents (measured: 15 guarded replaces of 12.7 KB, 2983 ms nested vs 271 ms text).
+ * `revision` guards every write: a writer holding an older revision (a consumer that lost its partition,
+ * a clock tick racing a batch) fails and re-reads instead of overwriting newer state.
  */
 export interface DashboardDocument {
   _id: string;
-  view: DashboardView;
-  state: DashboardState;
+  /** The response body of `GET /api/v1/dashboard`. */
+  view_json: string;
+  /** The projection state (`DashboardState`), never served. */
+  state_json: string;
   revision: number;
   next_boundary_at: Date;
   write_id: string;
@@ -41,9 +46,9 @@ export async function loadStates(
   ids: readonly string[],
 ): Promise<Map<string, StoredState>> {
   const docs = await dashboards
-    .find({ _id: { $in: [...ids] } }, { projection: { state: 1, revision: 1 } })
+    .find({ _id: { $in: [...ids] } }, { projection: { state_json: 1, revision: 1 } })
     .toArray();
-  return new Map(docs.map((d) => [d._id, { state: d.state, revision: d.revision }]));
+  return new Map(docs.map((d) => [d._id, { state: JSON.parse(d.state_json), revision: d.revision }]));
 }
 
 /**
@@ -59,8 +64,8 @@ export async function writeDashboards(
   const ops: AnyBulkWriteOperation<DashboardDocument>[] = writes.map((w) => {
     const doc: DashboardDocument = {
       _id: w.id,
-      view: w.view,
-      state: w.state,
+      view_json: JSON.stringify(w.view),
+      state_json: JSON.stringify(w.state),
       revision: (w.basedOn ?? 0) + 1,
       next_boundary_at: w.nextBoundaryAt,
       write_id: writeId,
@@ -89,12 +94,13 @@ export async function writeDashboards(
 }
 
 /** Documents whose periods have rolled over at `now` (the clock loop's work list). */
-export function findDueDashboards(
+export async function findDueDashboards(
   dashboards: Collection<DashboardDocument>,
   now: Date,
   limit: number,
-): Promise<Pick<DashboardDocument, '_id' | 'state' | 'revision'>[]> {
-  return dashboards
-    .find({ next_boundary_at: { $lte: now } }, { projection: { state: 1, revision: 1 }, limit })
+): Promise<({ _id: string } & StoredState)[]> {
+  const docs = await dashboards
+    .find({ next_boundary_at: { $lte: now } }, { projection: { state_json: 1, revision: 1 }, limit })
     .toArray();
+  return docs.map((d) => ({ _id: d._id, state: JSON.parse(d.state_json), revision: d.revision }));
 }

@@ -45,13 +45,14 @@ export async function claimSamples(
     duplicates = duplicateKeyIndexes(error).map((i) => samples[i]);
   }
   if (duplicates.length === 0) return fresh;
-  const stored = await collection
-    .find({ _id: { $in: duplicates.map((d) => d._id) } }, { projection: { partition: 1, offset: 1 } })
-    .toArray();
-  const storedById = new Map(stored.map((s) => [s._id, s]));
-  for (const candidate of duplicates) {
-    const previous = storedById.get(candidate._id);
-    const ownEarlierWrite = previous?.partition === candidate.partition && previous.offset === candidate.offset;
+  // Duplicates are few; lookups by `_id` alone stay on the primary key on every MongoDB-protocol server.
+  const stored = await Promise.all(
+    duplicates.map((d) => collection.findOne({ _id: d._id }, { projection: { partition: 1, offset: 1 } })),
+  );
+  for (const [i, candidate] of duplicates.entries()) {
+    const previous = stored[i];
+    const ownEarlierWrite =
+      previous?.partition === candidate.partition && previous.offset === candidate.offset;
     if (!ownEarlierWrite) fresh.delete(candidate._id);
   }
   return fresh;

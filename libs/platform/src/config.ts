@@ -21,7 +21,9 @@ export function loadConfig<S extends Specs>(specs: S, env: NodeJS.ProcessEnv = p
   // that probe objects for hooks.
   const cleaned = cleanEnv(env, specs, {
     reporter: ({ errors }) => {
-      const mistakes = Object.entries(errors).map(([name, error]) => describe(name, error as Error, specs[name]));
+      const mistakes = Object.entries(errors).map(([name, error]) =>
+        describe(name, error as Error, specs[name]),
+      );
       if (mistakes.length > 0) throw new ConfigError(mistakes);
     },
   });

@@ -21,11 +21,18 @@ export interface SimulationOptions {
   readonly duplicateRate?: number;
   /** Share of readings that arrive late, taken up to 3 days earlier (default 0.05). */
   readonly lateRate?: number;
-  /** Chance per reading round that a user's profile changes, sometimes its time zone (default 0.01). */
+  /** Chance per reading round that a user's profile changes, half the time its time zone (default 0.002). */
   readonly profileChangeRate?: number;
 }
 
-const ZONES = ['UTC', 'America/Toronto', 'Europe/London', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'America/Santiago'];
+const ZONES = [
+  'UTC',
+  'America/Toronto',
+  'Europe/London',
+  'Asia/Kathmandu',
+  'Australia/Lord_Howe',
+  'America/Santiago',
+];
 const KINDS = [
   { type: 'heartRate', unit: 'bpm', value: (r: Rng) => r.int(45, 180) },
   { type: 'stepCount', unit: 'count', value: (r: Rng) => r.int(0, 400) },
@@ -81,8 +88,10 @@ export function* simulateGateways(options: SimulationOptions): Generator<Simulat
   for (let round = 0; round < options.readingsPerMetric; round++) {
     const now = t0 + round * interval;
     for (const user of users) {
-      if (rng.chance(options.profileChangeRate ?? 0.01)) {
-        const change = rng.chance(0.5) ? { timezone: rng.pick(ZONES) } : { telephone: `555-${rng.int(1000, 9999)}` };
+      if (rng.chance(options.profileChangeRate ?? 0.002)) {
+        const change = rng.chance(0.5)
+          ? { timezone: rng.pick(ZONES) }
+          : { telephone: `555-${rng.int(1000, 9999)}` };
         yield envelope(user, 'UserProfileUpdated', now, change);
       }
       for (let m = 1; m <= options.metricsPerUser; m++) {

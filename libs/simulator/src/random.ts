@@ -28,8 +28,7 @@ export class Rng {
 
   /** A version-4-shaped UUID drawn from this source (deterministic, unlike crypto.randomUUID). */
   uuid(): string {
-    const hex = (n: number) =>
-      Array.from({ length: n }, () => this.int(0, 15).toString(16)).join('');
+    const hex = (n: number) => Array.from({ length: n }, () => this.int(0, 15).toString(16)).join('');
     return `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[this.int(0, 3)]}${hex(3)}-${hex(12)}`;
   }
 }

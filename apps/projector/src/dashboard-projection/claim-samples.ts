@@ -38,7 +38,10 @@ export async function findDuplicateSamples(
       else firstById.set(doc._id, { input, doc });
     }
   }
-  const fresh = await claimSamples(samples, [...firstById.values()].map((c) => c.doc));
+  const fresh = await claimSamples(
+    samples,
+    [...firstById.values()].map((c) => c.doc),
+  );
   for (const [id, candidate] of firstById) if (!fresh.has(id)) duplicates.add(candidate.input);
   return duplicates;
 }

@@ -30,7 +30,12 @@ export class DashboardProjector {
     for (const { record, rejection } of rejected) {
       this.metrics.rejected.inc({ reason: rejection.reason });
       this.logger.warn(
-        { partition: record.partition, offset: record.offset, reason: rejection.reason, detail: rejection.detail },
+        {
+          partition: record.partition,
+          offset: record.offset,
+          reason: rejection.reason,
+          detail: rejection.detail,
+        },
         'record dead-lettered',
       );
     }

@@ -8,7 +8,10 @@ export class DeadLetterPublisher {
     private readonly topic: string,
   ) {}
 
-  async publish(rejected: readonly { record: SourceRecord; rejection: Rejection }[], failedAt: Date): Promise<void> {
+  async publish(
+    rejected: readonly { record: SourceRecord; rejection: Rejection }[],
+    failedAt: Date,
+  ): Promise<void> {
     if (rejected.length === 0) return;
     await this.producer.send({
       topic: this.topic,

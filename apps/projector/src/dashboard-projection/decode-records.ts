@@ -13,7 +13,11 @@ export function decodeRecords(records: readonly SourceRecord[]): Decoded {
   for (const record of records) {
     const result = validateRecord(record.key, record.value);
     if (result.ok) {
-      decoded.events.push({ event: result.event, partition: record.partition, offset: Number(record.offset) });
+      decoded.events.push({
+        event: result.event,
+        partition: record.partition,
+        offset: Number(record.offset),
+      });
     } else {
       decoded.rejected.push({ record, rejection: { reason: result.reason, detail: result.detail } });
     }

@@ -75,7 +75,13 @@ export class EventsConsumer {
         onFailure: (error, attempt, delayMs) => {
           this.metrics.failures.inc();
           this.logger.warn(
-            { err: error, partition: batch.partition, firstOffset: chunk[0].offset, attempt, retryInMs: delayMs },
+            {
+              err: error,
+              partition: batch.partition,
+              firstOffset: chunk[0].offset,
+              attempt,
+              retryInMs: delayMs,
+            },
             'batch failed, retrying',
           );
         },

@@ -59,7 +59,13 @@ export async function projectEvents(
   now: Date,
 ): Promise<ProjectionOutcome> {
   const byUser = groupByUser(events);
-  const outcome: ProjectionOutcome = { applied: 0, duplicates: 0, redelivered: 0, documents: 0, conflicts: 0 };
+  const outcome: ProjectionOutcome = {
+    applied: 0,
+    duplicates: 0,
+    redelivered: 0,
+    documents: 0,
+    conflicts: 0,
+  };
   let pending = [...byUser.keys()];
   while (pending.length > 0) {
     const folded = await foldUsers(stores, pending, byUser);
@@ -103,7 +109,10 @@ async function foldUsers(
   const unapplied = new Map<string, FoldEvent[]>();
   for (const id of ids) {
     const state = startOf(id);
-    unapplied.set(id, (byUser.get(id) ?? []).filter((e) => !isApplied(state, e)));
+    unapplied.set(
+      id,
+      (byUser.get(id) ?? []).filter((e) => !isApplied(state, e)),
+    );
   }
   const duplicates = await findDuplicateSamples(stores.samples, unapplied);
   return ids.map((id) => {
