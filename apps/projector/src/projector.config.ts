@@ -36,6 +36,7 @@ export const projectorEnv = {
     default: undefined,
     desc: 'freeze the clock at this instant (tests, reproductions)',
   }),
+  CLOCK_START_AT: instant({ default: undefined, desc: 'start the clock at this instant, then let it run' }),
   ROLLOVER_INTERVAL_MS: positiveInt({
     default: 10_000,
     desc: 'how often documents past a period boundary are rebuilt',

@@ -24,7 +24,10 @@ export function projectorProviders(config: ProjectorConfig): Provider[] {
   return [
     { provide: CONFIG, useValue: config },
     { provide: LOGGER, useFactory: () => createLogger('projector', config.LOG_LEVEL) },
-    { provide: CLOCK, useFactory: () => clockFrom(config.CLOCK_FIXED_AT) },
+    {
+      provide: CLOCK,
+      useFactory: () => clockFrom({ fixedAt: config.CLOCK_FIXED_AT, startAt: config.CLOCK_START_AT }),
+    },
     ProjectorMetrics,
     {
       provide: MONGO,

@@ -11,7 +11,15 @@ export function fixedClock(at: Date): Clock {
   return { now: () => new Date(frozen) };
 }
 
-/** `CLOCK_FIXED_AT` (an ISO instant) freezes the clock; unset means the system clock. */
-export function clockFrom(fixedAt: Date | undefined): Clock {
-  return fixedAt ? fixedClock(fixedAt) : systemClock;
+/** A clock that starts at `at` and then runs at the pace of the system clock (to rehearse a boundary). */
+export function clockStartingAt(at: Date, system: Clock = systemClock): Clock {
+  const shift = at.getTime() - system.now().getTime();
+  return { now: () => new Date(system.now().getTime() + shift) };
+}
+
+/** `fixedAt` freezes the clock, `startAt` shifts a running one; neither means the system clock. */
+export function clockFrom(options: { fixedAt?: Date; startAt?: Date }): Clock {
+  if (options.fixedAt) return fixedClock(options.fixedAt);
+  if (options.startAt) return clockStartingAt(options.startAt);
+  return systemClock;
 }
