@@ -4,7 +4,8 @@ module.exports = {
   forbidden: [
     {
       name: 'dashboard-is-pure',
-      comment: 'libs/dashboard holds the fold and period math: no Nest, Kafka, Mongo or other libs but contracts.',
+      comment:
+        'libs/dashboard holds the fold and period math: no Nest, Kafka, Mongo or other libs but contracts.',
       severity: 'error',
       from: { path: '^libs/dashboard' },
       to: { path: '(^libs/(kafka|mongo|platform))|node_modules/(@nestjs|kafkajs|mongodb|pino)' },

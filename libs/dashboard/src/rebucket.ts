@@ -18,7 +18,8 @@ export interface HistorySample {
 export function rebucket(state: DashboardState, history: Iterable<HistorySample>): DashboardState {
   const calendar = calendarFor(state.bucket_zone);
   const metrics: Record<string, MetricState> = {};
-  for (const [id, metric] of Object.entries(state.metrics)) metrics[id] = { ...metric, buckets: emptyBuckets() };
+  for (const [id, metric] of Object.entries(state.metrics))
+    metrics[id] = { ...metric, buckets: emptyBuckets() };
   for (const sample of history) {
     const metric = metrics[sample.metric_id];
     if (!metric || sample.quantity === null) continue;
