@@ -2,7 +2,7 @@ import type { Provider } from '@nestjs/common';
 import { createKafka } from '@app/kafka';
 import {
   ActiveCollectionFollower,
-  connectMongo,
+  connectMongoPatiently,
   samplesCollection,
   type DashboardDocument,
   type MongoHandle,
@@ -13,7 +13,6 @@ import { DashboardProjector } from './dashboard-projection/dashboard-projector';
 import { DeadLetterPublisher } from './dashboard-projection/dead-letter.publisher';
 import { EventsConsumer } from './dashboard-projection/events-consumer';
 import { PeriodRollover } from './dashboard-projection/period-rollover';
-import { retryUntilDone } from './dashboard-projection/retry-until-done';
 import { ProjectorMetrics } from './observability/projector.metrics';
 import type { ProjectorConfig } from './projector.config';
 import { CLOCK, CONFIG, KAFKA, LOGGER, MONGO, PRODUCER, READ_MODEL } from './projector.tokens';
@@ -34,10 +33,9 @@ export function projectorProviders(config: ProjectorConfig): Provider[] {
       inject: [LOGGER],
       // The database may still be starting: wait for it rather than crash.
       useFactory: (logger: Logger) =>
-        retryUntilDone(() => connectMongo(config, 'projector'), {
-          keepTrying: () => true,
-          onFailure: (err, attempt) => logger.warn({ err, attempt }, 'MongoDB not reachable yet, retrying'),
-        }),
+        connectMongoPatiently(config, 'projector', (err, attempt) =>
+          logger.warn({ err, attempt }, 'MongoDB not reachable yet, retrying'),
+        ),
     },
     {
       provide: READ_MODEL,

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { MongoClient, type Db } from 'mongodb';
 import type { MongoConfig } from './mongo.config';
 
@@ -20,4 +21,23 @@ export async function connectMongo(config: MongoConfig, appName: string): Promis
   const db = client.db(config.MONGODB_DATABASE);
   await db.command({ ping: 1 });
   return { client, db };
+}
+
+/**
+ * Connects, waiting for a database that is down or still starting: retries with a backoff from 1 s up to
+ * 10 s and reports each failed attempt, instead of failing the start-up.
+ */
+export async function connectMongoPatiently(
+  config: MongoConfig,
+  appName: string,
+  onRetry: (error: unknown, attempt: number) => void,
+): Promise<MongoHandle> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await connectMongo(config, appName);
+    } catch (error) {
+      onRetry(error, attempt);
+      await sleep(Math.min(10_000, 1000 * attempt));
+    }
+  }
 }

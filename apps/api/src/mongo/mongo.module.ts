@@ -1,5 +1,10 @@
 import { Inject, Injectable, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { ActiveCollectionFollower, connectMongo, type DashboardDocument, type MongoHandle } from '@app/mongo';
+import {
+  ActiveCollectionFollower,
+  connectMongoPatiently,
+  type DashboardDocument,
+  type MongoHandle,
+} from '@app/mongo';
 import { API_CONFIG, type ApiConfig } from '../api.config';
 import { DASHBOARDS, MONGO } from './mongo.tokens';
 
@@ -25,7 +30,10 @@ class MongoLifecycle implements OnApplicationShutdown {
     {
       provide: MONGO,
       inject: [API_CONFIG],
-      useFactory: (config: ApiConfig): Promise<MongoHandle> => connectMongo(config, 'api'),
+      useFactory: (config: ApiConfig): Promise<MongoHandle> =>
+        connectMongoPatiently(config, 'api', (error, attempt) =>
+          new Logger('MongoModule').warn(`MongoDB not reachable yet (attempt ${attempt}): ${String(error)}`),
+        ),
     },
     {
       provide: DASHBOARDS,
