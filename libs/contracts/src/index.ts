@@ -44,4 +44,13 @@ export {
   type RejectReason,
   type ValidationResult,
 } from './validate';
-export { MAX_ID, UPDATABLE_PROFILE_FIELDS, dataSchemas, envelopeSchema, publishedSchemas } from './schemas';
+export {
+  MAX_ID,
+  PROFILE_FIELDS,
+  UPDATABLE_PROFILE_FIELDS,
+  dataSchemas,
+  envelopeSchema,
+  publishedSchemas,
+  type OptionalProfileField,
+  type ProfileField,
+} from './schemas';

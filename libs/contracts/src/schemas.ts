@@ -63,8 +63,18 @@ const profileProperties = {
 
 const email = { type: 'string', maxLength: 320 } as const;
 
+export type OptionalProfileField = keyof typeof profileProperties;
+
+/** Every field of a user profile, in the order of `UserRegistered`. */
+export const PROFILE_FIELDS = [
+  'uuid',
+  'email',
+  ...(Object.keys(profileProperties) as OptionalProfileField[]),
+] as const;
+export type ProfileField = (typeof PROFILE_FIELDS)[number];
+
 /** The fields a `UserProfileUpdated` may carry; at least one must be present. */
-export const UPDATABLE_PROFILE_FIELDS = ['email', ...Object.keys(profileProperties)] as readonly string[];
+export const UPDATABLE_PROFILE_FIELDS = PROFILE_FIELDS.filter((f) => f !== 'uuid') as readonly string[];
 
 export const envelopeSchema = {
   $schema: SCHEMA_DIALECT,

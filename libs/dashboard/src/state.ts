@@ -1,3 +1,4 @@
+import type { ProfileField } from '@app/contracts';
 import type { Granularity } from './periods';
 
 /**
@@ -21,32 +22,8 @@ export interface DashboardState {
   readonly rebucket_pending: boolean;
 }
 
-export const PROFILE_FIELDS = [
-  'uuid',
-  'email',
-  'first_name',
-  'last_name',
-  'timezone',
-  'language',
-  'country',
-  'country_tel_code',
-  'telephone',
-  'agree_tos',
-  'state',
-  'date_of_birth',
-  'joined_time',
-  'gender',
-  'marital_status',
-  'blood_group',
-  'children_count',
-  'height_in_meters',
-  'weight_in_kg',
-  'body_mass_index',
-  'body_fat_percentage',
-  'avatar_title',
-  'avatar_file_url',
-] as const;
-export type ProfileField = (typeof PROFILE_FIELDS)[number];
+export { PROFILE_FIELDS, type ProfileField } from '@app/contracts';
+
 export type ProfileValue = string | number | boolean | null;
 
 export interface ProfileState {
