@@ -1,0 +1,176 @@
+import { int, kb, mib, ms, ratio, seconds, table } from './format';
+import type { Machine } from './machine';
+import type { BenchOptions } from './options';
+import type { FoldResult } from './phases/fold';
+import type { GrowthResult } from './phases/growth';
+import type { LiveResult } from './phases/live';
+import type { QueryResult } from './phases/query';
+
+export interface BenchResults {
+  readonly command: string;
+  readonly machine: Machine;
+  readonly options: BenchOptions;
+  readonly fold: FoldResult;
+  readonly query: QueryResult;
+  readonly live: LiveResult;
+  readonly growth?: GrowthResult;
+}
+
+function header({ command, machine, options }: BenchResults): string {
+  return [
+    `Command: \`${command}\``,
+    '',
+    `- Date: ${machine.date}; code: ${machine.commit}`,
+    `- Machine: ${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB memory`,
+    `- Versions: Node ${machine.node}, Kafka ${machine.kafka}, FerretDB ${machine.ferretdb}`,
+    `- Sizes: backlog ${int(options.events)} events, ${int(options.users)} users × ${options.metrics} metrics, ` +
+      `${options.partitions} partitions, seed ${options.seed}; freshness ${options.freshnessSeconds} s per level; ` +
+      `autocannon ${options.connections} connections × ${options.querySeconds} s; sustained ${options.duration} s`,
+    `- Projector: ${options.splitShim ? 'with' : 'WITHOUT'} the FerretDB bulkWrite splitter (bench/shims)` +
+      (Object.keys(options.projectorEnv).length > 0 ? `, env ${JSON.stringify(options.projectorEnv)}` : ''),
+  ].join('\n');
+}
+
+function foldSection({ fold, options }: BenchResults): string {
+  const { raw, projector, variant, naive } = fold;
+  const row = (name: string, rate: number, extra: string) => [
+    name,
+    int(rate),
+    ratio(rate, raw.rate),
+    ratio(rate, naive.rate),
+    extra,
+  ];
+  const m = projector.metrics;
+  const rows = [
+    row('raw kafkajs consumer (ceiling)', raw.rate, `${int(raw.events)} events in ${seconds(raw.seconds)}`),
+    row(
+      'projector',
+      projector.rate,
+      `${int(projector.events)} in ${seconds(projector.seconds)}; ${m.batches} chunks, ${seconds(m.batchSeconds)} in chunks`,
+    ),
+  ];
+  if (variant)
+    rows.push(
+      row(
+        `projector, ${JSON.stringify(options.compareEnv)}`,
+        variant.rate,
+        `${ratio(variant.rate, projector.rate)} the default; ${variant.metrics.batches} chunks`,
+      ),
+    );
+  rows.push(
+    row(
+      'naive projector (findOneAndUpdate per event)',
+      naive.rate,
+      `${int(naive.events)} events in ${seconds(naive.seconds)}${naive.complete ? '' : ' (capped)'}`,
+    ),
+  );
+  const cpu = projector.serverCpu;
+  return [
+    '### Fold throughput (drain the backlog, events/s)',
+    '',
+    table(['consumer', 'events/s', '× raw consumer', '× naive projector', 'detail'], rows),
+    '',
+    `During the projector's drain (${seconds(projector.seconds)} wall): projector CPU ${seconds(m.cpuSeconds)}, ` +
+      `FerretDB CPU ${seconds(cpu.ferretdb)}, Kafka CPU ${seconds(cpu.kafka)}; ` +
+      `${int(projector.documents)} documents, mean ${kb(projector.meanDocumentBytes)} (view_json + state_json); ` +
+      `projector RSS ${mib(m.rssBytes)}; outcomes ${JSON.stringify(m.records)}.`,
+  ].join('\n');
+}
+
+function freshnessSection({ live }: BenchResults): string {
+  const idle = live.levels.find((l) => l.share === 0)?.freshness;
+  const rows = live.levels.map((l) => [
+    l.share === 0 ? 'idle (baseline)' : `${l.share * 100} % of max`,
+    int(l.offeredRate),
+    ms(l.freshness.p50Ms),
+    ms(l.freshness.p99Ms),
+    idle ? ratio(l.freshness.p50Ms, idle.p50Ms) : 'n/a',
+    idle ? ratio(l.freshness.p99Ms, idle.p99Ms) : 'n/a',
+    `${l.freshness.samples}${l.freshness.timeouts > 0 ? ` (+${l.freshness.timeouts} timed out)` : ''}`,
+    l.caughtUp ? 'yes' : 'no',
+  ]);
+  const sustained = live.sustained
+    ? `\n\nSustained: offered ${int(live.sustained.offeredRate)} events/s for ${live.sustained.seconds} s; ` +
+      `the projector folded ${int(live.sustained.foldRate)} events/s ` +
+      `(window after a 10 s warm-up).`
+    : '';
+  return (
+    [
+      '### Freshness (produce → visible in GET /api/v1/dashboard)',
+      '',
+      table(
+        [
+          'background load',
+          'offered events/s',
+          'p50',
+          'p99',
+          'p50 × idle',
+          'p99 × idle',
+          'probes',
+          'caught up after',
+        ],
+        rows,
+      ),
+    ].join('\n') + sustained
+  );
+}
+
+function querySection({ query }: BenchResults): string {
+  const rows = (auth: string, pair: QueryResult['hs256']) => [
+    [
+      `GET /health/live (${auth} app, ceiling)`,
+      int(pair.health.rps),
+      ms(pair.health.p50Ms),
+      ms(pair.health.p99Ms),
+      '1.00×',
+      String(pair.health.failures),
+    ],
+    [
+      `GET /api/v1/dashboard, ${auth}`,
+      int(pair.dashboard.rps),
+      ms(pair.dashboard.p50Ms),
+      ms(pair.dashboard.p99Ms),
+      ratio(pair.dashboard.rps, pair.health.rps),
+      String(pair.dashboard.failures),
+    ],
+  ];
+  return [
+    `### Query (${int(query.users)} users' documents, tokens in turn)`,
+    '',
+    table(
+      ['endpoint', 'req/s', 'p50', 'p99', 'req/s × /health/live', 'failures'],
+      [...rows('HS256', query.hs256), ...rows('RS256', query.rs256)],
+    ),
+    '',
+    `RS256 dashboard throughput is ${ratio(query.rs256.dashboard.rps, query.hs256.dashboard.rps)} the HS256 one. Express adapter only.`,
+  ].join('\n');
+}
+
+function growthSection({ growth }: BenchResults): string {
+  if (!growth) return '### Growth\n\nSkipped (`--no-growth`).';
+  const first = growth.points[0];
+  const rows = growth.points.map((p) => [
+    `${int(p.users)} × ${p.metrics}`,
+    int(p.events),
+    int(p.rate),
+    ratio(p.rate, first.rate),
+    mib(p.rssBytes),
+    kb(p.meanDocumentBytes),
+  ]);
+  return [
+    '### Growth (projector drain of a backlog of a few reading rounds)',
+    '',
+    table(['users × metrics', 'events', 'events/s', '× first row', 'projector RSS', 'mean document'], rows),
+  ].join('\n');
+}
+
+/** The whole run as markdown. */
+export function renderReport(results: BenchResults): string {
+  return [
+    header(results),
+    foldSection(results),
+    freshnessSection(results),
+    querySection(results),
+    growthSection(results),
+  ].join('\n\n');
+}

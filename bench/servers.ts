@@ -1,0 +1,34 @@
+import { down, up, type ServerName } from '../scripts/infra/infra';
+
+/** Ports of the bench's own server pair, so concurrent test suites neither skew nor suffer from it. */
+const BENCH_PORTS = { INFRA_KAFKA_PORT: '29092', INFRA_MONGO_PORT: '27029' } as const;
+
+/** The env the infra scripts read for the bench: its own ports unless the caller chose others. */
+export const infraEnv = (): NodeJS.ProcessEnv => ({ ...BENCH_PORTS, ...process.env });
+
+export interface Servers {
+  readonly kafkaBrokers: string;
+  readonly mongoUri: string;
+  /** Stops only the servers this run started. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Brings up Kafka and FerretDB (or reuses running ones). `KAFKA_BROKERS` / `MONGODB_URI` name external
+ * servers; `INFRA_KAFKA_PORT` / `INFRA_MONGO_PORT` pick the local pair (default 29092 / 27029). The
+ * addresses are exported to `process.env`, where the test helpers that start the apps read them.
+ */
+export async function startServers(log: (line: string) => void): Promise<Servers> {
+  const env = infraEnv();
+  const result = await up({ env, log: (line) => log(`[infra] ${line}`) });
+  process.env.KAFKA_BROKERS = result.kafkaBrokers;
+  process.env.MONGODB_URI = result.mongoUri;
+  const started: ServerName[] = result.started;
+  return {
+    kafkaBrokers: result.kafkaBrokers,
+    mongoUri: result.mongoUri,
+    stop: async () => {
+      if (started.length > 0) await down(started, { env, log: (line) => log(`[infra] ${line}`) });
+    },
+  };
+}
