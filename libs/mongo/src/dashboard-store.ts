@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AnyBulkWriteOperation, Collection } from 'mongodb';
+import type { Collection } from 'mongodb';
 import type { DashboardState, DashboardView } from '@app/dashboard';
 import { duplicateKeyIndexes } from './duplicate-keys';
 
@@ -52,8 +52,66 @@ export async function loadStates(
 }
 
 /**
- * Writes all documents in one unordered bulk write, each guarded by its revision, and returns the ids
- * whose guard failed (someone else wrote first): the caller re-reads and recomputes those.
+ * Updates per command. FerretDB 1.24 holds one SQLite connection per statement of an update command until
+ * the command ends, from a pool of 100: a command of 100 statements (or several concurrent ones adding up
+ * to that) waits forever. 20 per command keeps four partitions folded at once well under the pool; on
+ * MongoDB it costs one round trip per 20 documents.
+ */
+const MAX_UPDATES_PER_COMMAND = 20;
+
+function toDocument(w: DashboardWrite, writeId: string): DashboardDocument {
+  return {
+    _id: w.id,
+    view_json: JSON.stringify(w.view),
+    state_json: JSON.stringify(w.state),
+    revision: (w.basedOn ?? 0) + 1,
+    next_boundary_at: w.nextBoundaryAt,
+    write_id: writeId,
+  };
+}
+
+/** Inserts the new documents in one unordered command; returns the ids someone else created first. */
+async function insertNew(
+  dashboards: Collection<DashboardDocument>,
+  docs: DashboardDocument[],
+): Promise<string[]> {
+  if (docs.length === 0) return [];
+  try {
+    await dashboards.insertMany(docs, { ordered: false });
+    return [];
+  } catch (error) {
+    return duplicateKeyIndexes(error).map((i) => docs[i]._id);
+  }
+}
+
+/** Replaces the documents whose stored revision is still the one they were computed from. */
+async function replaceGuarded(
+  dashboards: Collection<DashboardDocument>,
+  writes: readonly DashboardWrite[],
+  writeId: string,
+): Promise<string[]> {
+  let matched = 0;
+  for (let from = 0; from < writes.length; from += MAX_UPDATES_PER_COMMAND) {
+    const slice = writes.slice(from, from + MAX_UPDATES_PER_COMMAND);
+    const result = await dashboards.bulkWrite(
+      slice.map((w) => ({
+        replaceOne: { filter: { _id: w.id, revision: w.basedOn ?? 0 }, replacement: toDocument(w, writeId) },
+      })),
+      { ordered: false },
+    );
+    matched += result.matchedCount;
+  }
+  if (matched === writes.length) return [];
+  const landed = await dashboards
+    .find({ _id: { $in: writes.map((w) => w.id) }, write_id: writeId }, { projection: { _id: 1 } })
+    .toArray();
+  const landedIds = new Set(landed.map((d) => d._id));
+  return writes.filter((w) => !landedIds.has(w.id)).map((w) => w.id);
+}
+
+/**
+ * Writes the documents, each guarded by its revision (new ones by their unique `_id`), and returns the
+ * ids whose guard failed (someone else wrote first): the caller re-reads and recomputes those.
  */
 export async function writeDashboards(
   dashboards: Collection<DashboardDocument>,
@@ -61,36 +119,13 @@ export async function writeDashboards(
 ): Promise<string[]> {
   if (writes.length === 0) return [];
   const writeId = randomUUID();
-  const ops: AnyBulkWriteOperation<DashboardDocument>[] = writes.map((w) => {
-    const doc: DashboardDocument = {
-      _id: w.id,
-      view_json: JSON.stringify(w.view),
-      state_json: JSON.stringify(w.state),
-      revision: (w.basedOn ?? 0) + 1,
-      next_boundary_at: w.nextBoundaryAt,
-      write_id: writeId,
-    };
-    return w.basedOn === null
-      ? { insertOne: { document: doc } }
-      : { replaceOne: { filter: { _id: w.id, revision: w.basedOn }, replacement: doc } };
-  });
-  let rejectedInserts: number[] = [];
-  let matched = 0;
-  try {
-    const result = await dashboards.bulkWrite(ops, { ordered: false });
-    matched = result.matchedCount;
-  } catch (error) {
-    rejectedInserts = duplicateKeyIndexes(error);
-    matched = Number.NaN; // unknown after a partial failure: check every replace below
-  }
-  const conflicts = rejectedInserts.map((i) => writes[i].id);
-  const replaces = writes.filter((w) => w.basedOn !== null);
-  if (matched === replaces.length) return conflicts;
-  const landed = await dashboards
-    .find({ _id: { $in: replaces.map((w) => w.id) }, write_id: writeId }, { projection: { _id: 1 } })
-    .toArray();
-  const landedIds = new Set(landed.map((d) => d._id));
-  return [...conflicts, ...replaces.filter((w) => !landedIds.has(w.id)).map((w) => w.id)];
+  const fresh = writes.filter((w) => w.basedOn === null).map((w) => toDocument(w, writeId));
+  const existing = writes.filter((w) => w.basedOn !== null);
+  const [lostInserts, lostReplaces] = await Promise.all([
+    insertNew(dashboards, fresh),
+    replaceGuarded(dashboards, existing, writeId),
+  ]);
+  return [...lostInserts, ...lostReplaces];
 }
 
 /** Documents whose periods have rolled over at `now` (the clock loop's work list). */

@@ -69,6 +69,29 @@ describe('the dashboard store on the real server', () => {
     expect((await loadStates(dashboards, ['3:1'])).get('3:1')?.state.bucket_zone).toBe('UTC');
   });
 
+  it('replaces 150 documents in one call (an update command of 100 statements hangs FerretDB 1.24)', async () => {
+    const users = Array.from({ length: 150 }, (_, i) => i + 1);
+    expect(
+      await writeDashboards(
+        dashboards,
+        users.map((u) => write(u, null, 'UTC')),
+      ),
+    ).toEqual([]);
+    expect(
+      await writeDashboards(
+        dashboards,
+        users.map((u) => write(u, 1, 'Asia/Tokyo')),
+      ),
+    ).toEqual([]);
+    const states = await loadStates(
+      dashboards,
+      users.map((u) => `3:${u}`),
+    );
+    expect([...states.values()].every((s) => s.revision === 2 && s.state.bucket_zone === 'Asia/Tokyo')).toBe(
+      true,
+    );
+  }, 60_000);
+
   it('lists the documents whose next period boundary has passed', async () => {
     await writeDashboards(dashboards, [write(1, null, 'UTC')]);
     expect(await findDueDashboards(dashboards, NOW, 10)).toEqual([]);
