@@ -42,7 +42,7 @@ const HELP = `usage: npm run bench -- [options]
   --connections N       autocannon connections (default 50)
   --baseline-cap S      stop the naive baseline after S seconds (default 120)
   --no-growth           skip the growth series
-  --growth-users N,…    users of the growth series (default 100,300,1000)
+  --growth-users N,…    users of the growth series (default 100,300,600)
   --growth-metrics N,…  metrics per user of the growth series (default 1,10,50)
   --no-split-shim       run the projector without the FerretDB bulkWrite splitter (it may hang)
   --projector-env K=V,… projector variables for every projector of the run
@@ -108,7 +108,7 @@ export function readOptions(argv: readonly string[]): BenchOptions | 'help' {
     connections: positive('connections', values.connections, 50),
     baselineCapSeconds: positive('baseline-cap', values['baseline-cap'], 120),
     growth: !values['no-growth'],
-    growthUsers: list('growth-users', values['growth-users'], [100, 300, 1000]),
+    growthUsers: list('growth-users', values['growth-users'], [100, 300, 600]),
     growthMetrics: list('growth-metrics', values['growth-metrics'], [1, 10, 50]),
     splitShim: !values['no-split-shim'],
     projectorEnv: assignments('projector-env', values['projector-env']),

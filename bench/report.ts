@@ -25,7 +25,10 @@ function header({ command, machine, options }: BenchResults): string {
     `- Versions: Node ${machine.node}, Kafka ${machine.kafka}, FerretDB ${machine.ferretdb}`,
     `- Sizes: backlog ${int(options.events)} events, ${int(options.users)} users × ${options.metrics} metrics, ` +
       `${options.partitions} partitions, seed ${options.seed}; freshness ${options.freshnessSeconds} s per level; ` +
-      `autocannon ${options.connections} connections × ${options.querySeconds} s; sustained ${options.duration} s`,
+      `autocannon ${options.connections} connections × ${options.querySeconds} s; sustained ${options.duration} s; ` +
+      (options.growth
+        ? `growth users ${options.growthUsers.join(', ')} × ${options.metrics} metrics, then metrics ${options.growthMetrics.join(', ')} × ${options.growthUsers[0]} users`
+        : 'no growth series'),
     `- Projector: ${options.splitShim ? 'with' : 'WITHOUT'} the FerretDB bulkWrite splitter (bench/shims)` +
       (Object.keys(options.projectorEnv).length > 0 ? `, env ${JSON.stringify(options.projectorEnv)}` : ''),
   ].join('\n');
@@ -94,9 +97,15 @@ function freshnessSection({ live }: BenchResults): string {
       `the projector folded ${int(live.sustained.foldRate)} events/s ` +
       `(window after a 10 s warm-up).`
     : '';
+  const max =
+    live.maxRateSource === 'sustained'
+      ? `the sustained fold rate below (${int(live.maxRate)} events/s)`
+      : `the backlog drain rate (${int(live.maxRate)} events/s)`;
   return (
     [
       '### Freshness (produce → visible in GET /api/v1/dashboard)',
+      '',
+      `Background load from the simulator at shares of ${max}; one probe reading at a time, the API polled every 50 ms.`,
       '',
       table(
         [
@@ -158,7 +167,9 @@ function growthSection({ growth }: BenchResults): string {
     kb(p.meanDocumentBytes),
   ]);
   return [
-    '### Growth (projector drain of a backlog of a few reading rounds)',
+    '### Growth (projector drain: registration plus 3 reading rounds per user)',
+    '',
+    'Small backlogs finish in about a second, so their rates carry start-up effects; the trend is what matters.',
     '',
     table(['users × metrics', 'events', 'events/s', '× first row', 'projector RSS', 'mean document'], rows),
   ].join('\n');
