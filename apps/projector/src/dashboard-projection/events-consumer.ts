@@ -46,6 +46,8 @@ export class EventsConsumer {
     await this.consumer.run({
       eachBatchAutoResolve: false,
       autoCommit: true,
+      // Commit after every chunk (commitOffsetsIfNecessary commits nothing without a threshold or interval).
+      autoCommitThreshold: 1,
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently,
       eachBatch: (payload) => this.eachBatch(payload),
     });
