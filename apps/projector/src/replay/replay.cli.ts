@@ -24,7 +24,7 @@ Options:
 
 Environment: the projector's (KAFKA_BROKERS, MONGODB_URI, MONGODB_DATABASE, EVENTS_TOPIC, CONSUMER_GROUP,
 CLOCK_FIXED_AT, ...) plus REPLAY_LOCK_TTL_MS, REPLAY_SWITCH_MAX_LAG, REPLAY_SWITCH_TIMEOUT_MS,
-REPLAY_RETAIN_VERSIONS, REPLAY_PROGRESS_INTERVAL_MS.
+REPLAY_RETAIN_VERSIONS, REPLAY_PARTITIONS_CONSUMED_CONCURRENTLY, REPLAY_PROGRESS_INTERVAL_MS.
 
 Exit codes: 0 done, 1 failed (run again to resume), 2 usage or configuration error,
 3 another replay holds the lock, 130 interrupted (run again to resume).

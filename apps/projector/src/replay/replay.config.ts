@@ -29,6 +29,12 @@ export const replayEnv = {
     default: 1,
     desc: 'previous read-model versions kept after a switch (older ones are dropped); --drop-old drops all',
   }),
+  REPLAY_PARTITIONS_CONSUMED_CONCURRENTLY: count(1)({
+    default: 2,
+    desc:
+      'partitions a replay folds at once; kept below the projector’s so that both together stay under ' +
+      'FerretDB’s 100 statements in flight per database (more never answer)',
+  }),
   REPLAY_PROGRESS_INTERVAL_MS: count(100)({
     default: 5000,
     desc: 'interval of the progress log lines when stderr is not a terminal',

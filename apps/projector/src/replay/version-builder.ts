@@ -37,7 +37,7 @@ export class VersionBuilder {
       {
         topic: config.EVENTS_TOPIC,
         chunkSize: config.BATCH_CHUNK_SIZE,
-        partitionsConsumedConcurrently: config.PARTITIONS_CONSUMED_CONCURRENTLY,
+        partitionsConsumedConcurrently: config.REPLAY_PARTITIONS_CONSUMED_CONCURRENTLY,
       },
       metrics,
       logger.child({ version: version.collection }),
