@@ -141,4 +141,17 @@ describe('replays while the system serves and writes', () => {
     expect(against.code).toBe(1);
     expect(against.output).toContain('view.user.first_name');
   }, 300_000);
+
+  it('rebuilds one user in place from its partition, repairing the planted difference', async () => {
+    const rebuilt = await runCli('replay/replay.cli.ts', ['--user', '1:42'], env(), 60_000);
+    expect(rebuilt.code).toBe(0);
+    expect(rebuilt.output).toMatch(
+      /"id":"1:42","collection":"dashboards_v3".*"changed":true.*"rebuilt one document"/,
+    );
+    const after = await runCli('replay/verify.cli.ts', ['--against', 'dashboards_v2'], env(), 60_000);
+    expect({ code: after.code, output: after.code === 0 ? '' : after.output }).toEqual({
+      code: 0,
+      output: '',
+    });
+  }, 120_000);
 });
