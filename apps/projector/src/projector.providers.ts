@@ -1,17 +1,23 @@
 import type { Provider } from '@nestjs/common';
 import { createKafka } from '@app/kafka';
-import { connectMongoPatiently, type MongoHandle } from '@app/mongo';
+import {
+  ActiveCollectionFollower,
+  connectMongoPatiently,
+  samplesCollection,
+  type DashboardDocument,
+  type MongoHandle,
+} from '@app/mongo';
 import { clockFrom, createLogger, type Clock, type Logger } from '@app/platform';
 import { Partitioners, type Kafka, type Producer } from 'kafkajs';
 import { DashboardProjector } from './dashboard-projection/dashboard-projector';
 import { DeadLetterPublisher } from './dashboard-projection/dead-letter.publisher';
-import { EventsConsumer, groupConsumers } from './dashboard-projection/events-consumer';
+import { EventsConsumer } from './dashboard-projection/events-consumer';
 import { PeriodRollover } from './dashboard-projection/period-rollover';
 import { ProjectorMetrics } from './observability/projector.metrics';
 import type { ProjectorConfig } from './projector.config';
 import { CLOCK, CONFIG, KAFKA, LOGGER, MONGO, PRODUCER, READ_MODEL } from './projector.tokens';
-import { LiveVersionFollower } from './replay/live-version-follower';
-import { ProjectedVersion } from './replay/projected-version';
+
+type Follower = ActiveCollectionFollower<DashboardDocument>;
 
 export function projectorProviders(config: ProjectorConfig): Provider[] {
   return [
@@ -33,8 +39,11 @@ export function projectorProviders(config: ProjectorConfig): Provider[] {
     },
     {
       provide: READ_MODEL,
-      inject: [MONGO],
-      useFactory: (mongo: MongoHandle) => new ProjectedVersion(mongo.db, config.CONSUMER_GROUP),
+      inject: [MONGO, LOGGER],
+      useFactory: (mongo: MongoHandle, logger: Logger) =>
+        new ActiveCollectionFollower<DashboardDocument>(mongo.db, 1000, (err) =>
+          logger.warn({ err }, 'could not refresh the active read model'),
+        ),
     },
     { provide: KAFKA, inject: [LOGGER], useFactory: (logger: Logger) => createKafka(config, logger) },
     {
@@ -45,16 +54,17 @@ export function projectorProviders(config: ProjectorConfig): Provider[] {
     },
     {
       provide: DashboardProjector,
-      inject: [READ_MODEL, PRODUCER, CLOCK, ProjectorMetrics, LOGGER],
+      inject: [MONGO, READ_MODEL, PRODUCER, CLOCK, ProjectorMetrics, LOGGER],
       useFactory: (
-        projected: ProjectedVersion,
+        mongo: MongoHandle,
+        follower: Follower,
         producer: Producer,
         clock: Clock,
         metrics: ProjectorMetrics,
         logger: Logger,
       ) =>
         new DashboardProjector(
-          () => ({ dashboards: projected.dashboards(), samples: projected.samples() }),
+          () => ({ dashboards: follower.collection(), samples: samplesCollection(mongo.db) }),
           new DeadLetterPublisher(producer, config.DLQ_TOPIC),
           clock,
           metrics,
@@ -66,7 +76,13 @@ export function projectorProviders(config: ProjectorConfig): Provider[] {
       inject: [KAFKA, DashboardProjector, ProjectorMetrics, LOGGER],
       useFactory: (kafka: Kafka, projector: DashboardProjector, metrics: ProjectorMetrics, logger: Logger) =>
         new EventsConsumer(
-          groupConsumers(kafka, config),
+          kafka.consumer({
+            groupId: config.CONSUMER_GROUP,
+            allowAutoTopicCreation: false,
+            maxWaitTimeInMs: config.FETCH_MAX_WAIT_MS,
+            sessionTimeout: config.CONSUMER_SESSION_TIMEOUT_MS,
+            heartbeatInterval: Math.min(3000, Math.floor(config.CONSUMER_SESSION_TIMEOUT_MS / 4)),
+          }),
           projector,
           {
             topic: config.EVENTS_TOPIC,
@@ -78,29 +94,10 @@ export function projectorProviders(config: ProjectorConfig): Provider[] {
         ),
     },
     {
-      provide: LiveVersionFollower,
-      inject: [MONGO, READ_MODEL, EventsConsumer, LOGGER],
-      useFactory: (
-        mongo: MongoHandle,
-        projected: ProjectedVersion,
-        consumer: EventsConsumer,
-        logger: Logger,
-      ) =>
-        new LiveVersionFollower(
-          mongo.db,
-          projected,
-          config.CONSUMER_GROUP,
-          consumer,
-          config.READ_MODEL_POLL_MS,
-          logger,
-        ),
-    },
-    {
       provide: PeriodRollover,
       inject: [READ_MODEL, CLOCK, ProjectorMetrics, LOGGER],
-      // Follows the projected version: after a switch the clock loop keeps the new collection current.
-      useFactory: (projected: ProjectedVersion, clock: Clock, metrics: ProjectorMetrics, logger: Logger) =>
-        new PeriodRollover(() => projected.dashboards(), clock, config.ROLLOVER_INTERVAL_MS, metrics, logger),
+      useFactory: (follower: Follower, clock: Clock, metrics: ProjectorMetrics, logger: Logger) =>
+        new PeriodRollover(() => follower.collection(), clock, config.ROLLOVER_INTERVAL_MS, metrics, logger),
     },
   ];
 }
