@@ -1,7 +1,7 @@
 import type { Kafka } from 'kafkajs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { firstDifference } from '../../libs/dashboard/test/close-to';
-import { goldenExpected, goldenRecords, readJsonLines } from '../../libs/dashboard/test/spec-examples';
+import { firstDifference } from '../support/close-to';
+import { goldenExpected, goldenRecords, rejectExamples } from '../support/spec-examples';
 import type { AppProcess } from '../support/app-process';
 import { consumeUntil, type Received } from '../support/consume';
 import { devToken } from '../support/dev-token';
@@ -9,14 +9,8 @@ import { testKafka } from '../support/kafka-client';
 import { produce, type RawRecord } from '../support/produce';
 import { freshNames, startApi, startProjector, TEST_JWT_SECRET } from '../support/system';
 
-interface RejectExample {
-  readonly reason: string;
-  readonly key: string;
-  readonly value: string;
-}
-
 const expected = goldenExpected();
-const rejects = readJsonLines<RejectExample>('rejects.jsonl');
+const rejects = rejectExamples();
 
 /** The golden stream with one reject after every 34th record: valid records around rejects still apply. */
 function interleaved(): RawRecord[] {

@@ -1,16 +1,4 @@
 /** Builders of test records (not a test file). */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-
-/** The shared spec folder: `SPEC_DIR`, else `shared/spec` beside the repository (as laid out for CI). */
-export const SPEC_DIR = process.env.SPEC_DIR ?? resolve(__dirname, '../../../../shared/spec');
-
-export function readJsonLines<T>(file: string): T[] {
-  return readFileSync(resolve(SPEC_DIR, file), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as T);
-}
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 

@@ -6,7 +6,8 @@ import {
   type RejectReason,
   type ValidationResult,
 } from '@app/contracts';
-import { KEY, bytes, envelope, readJsonLines, sample, uuid, type Json } from './helpers';
+import { readJsonLines } from '../../../test/support/spec-examples';
+import { KEY, bytes, envelope, sample, uuid, type Json } from './helpers';
 
 function reasonOf(result: ValidationResult): RejectReason | 'ok' {
   return result.ok ? 'ok' : result.reason;

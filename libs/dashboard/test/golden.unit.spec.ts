@@ -1,7 +1,7 @@
 import { validateRecord } from '@app/contracts';
 import { evolve, initialState, materialize, rebucket, type FoldEvent } from '@app/dashboard';
-import { firstDifference } from './close-to';
-import { goldenExpected, goldenRecords } from './spec-examples';
+import { firstDifference } from '../../../test/support/close-to';
+import { goldenExpected, goldenRecords } from '../../../test/support/spec-examples';
 
 describe('the golden example folded in memory', () => {
   it('gives exactly the expected dashboard at its as_of', () => {

@@ -2,7 +2,7 @@ import type { DomainEventEnvelope } from '@app/contracts';
 import { materialize } from '@app/dashboard';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import { firstDifference } from './close-to';
+import { firstDifference } from '../../../test/support/close-to';
 import { uuidOf, validated } from './event-factory';
 import { ONE_BATCH, projectInMemory, type DeliveryPlan } from './in-memory-projector';
 import { referenceViews, startOfDay } from './reference-projection';

@@ -1,8 +1,8 @@
 import { validateRecord, type DomainEventEnvelope } from '@app/contracts';
-import { firstDifference } from './close-to';
+import { firstDifference } from '../../../test/support/close-to';
 import { projectInMemory, ONE_BATCH } from './in-memory-projector';
 import { referenceView } from './reference-projection';
-import { goldenExpected, goldenRecords } from './spec-examples';
+import { goldenExpected, goldenRecords } from '../../../test/support/spec-examples';
 
 function goldenEvents(): DomainEventEnvelope[] {
   return goldenRecords().map((r, i) => {
