@@ -20,8 +20,6 @@ export interface BenchOptions {
   /** Users of the growth series (metrics as `metrics`), then metrics (users as the first entry). */
   readonly growthUsers: readonly number[];
   readonly growthMetrics: readonly number[];
-  /** Run the projector with the FerretDB bulkWrite splitter (see shims/). */
-  readonly splitShim: boolean;
   readonly seed: number;
   /** Projector variables for a second, compared projector run in the fold phase (`--compare-env`). */
   readonly compareEnv: Readonly<Record<string, string>>;
@@ -44,7 +42,6 @@ const HELP = `usage: npm run bench -- [options]
   --no-growth           skip the growth series
   --growth-users N,…    users of the growth series (default 100,300,600)
   --growth-metrics N,…  metrics per user of the growth series (default 1,10,50)
-  --no-split-shim       run the projector without the FerretDB bulkWrite splitter (it may hang)
   --projector-env K=V,… projector variables for every projector of the run
   --compare-env K=V,…   also drain the backlog with these projector variables, side by side
   --seed N              simulator seed (default 42)
@@ -87,7 +84,6 @@ export function readOptions(argv: readonly string[]): BenchOptions | 'help' {
       'no-growth': { type: 'boolean', default: false },
       'growth-users': { type: 'string' },
       'growth-metrics': { type: 'string' },
-      'no-split-shim': { type: 'boolean', default: false },
       'projector-env': { type: 'string' },
       'compare-env': { type: 'string' },
       seed: { type: 'string' },
@@ -110,7 +106,6 @@ export function readOptions(argv: readonly string[]): BenchOptions | 'help' {
     growth: !values['no-growth'],
     growthUsers: list('growth-users', values['growth-users'], [100, 300, 600]),
     growthMetrics: list('growth-metrics', values['growth-metrics'], [1, 10, 50]),
-    splitShim: !values['no-split-shim'],
     projectorEnv: assignments('projector-env', values['projector-env']),
     compareEnv: assignments('compare-env', values['compare-env']),
     seed: positive('seed', values.seed, 42, 0),

@@ -1,8 +1,4 @@
-import { splitShimEnv } from './shims/shim-env';
-
 export interface ProjectorSettings {
-  /** Preload the bulkWrite splitter that keeps FerretDB 1.24 from deadlocking (see shims/). */
-  readonly splitShim: boolean;
   /** Extra projector variables (`BATCH_CHUNK_SIZE`, …) for a before/after comparison. */
   readonly overrides?: Readonly<Record<string, string>>;
 }
@@ -16,7 +12,6 @@ export interface ProjectorSettings {
 export function benchProjectorEnv(settings: ProjectorSettings): Record<string, string> {
   return {
     CONSUMER_SESSION_TIMEOUT_MS: '300000',
-    ...(settings.splitShim ? splitShimEnv() : {}),
     ...settings.overrides,
   };
 }

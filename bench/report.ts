@@ -29,8 +29,7 @@ function header({ command, machine, options }: BenchResults): string {
       (options.growth
         ? `growth users ${options.growthUsers.join(', ')} × ${options.metrics} metrics, then metrics ${options.growthMetrics.join(', ')} × ${options.growthUsers[0]} users`
         : 'no growth series'),
-    `- Projector: ${options.splitShim ? 'with' : 'WITHOUT'} the FerretDB bulkWrite splitter (bench/shims)` +
-      (Object.keys(options.projectorEnv).length > 0 ? `, env ${JSON.stringify(options.projectorEnv)}` : ''),
+    `- Projector env: ${Object.keys(options.projectorEnv).length > 0 ? JSON.stringify(options.projectorEnv) : 'defaults'}`,
   ].join('\n');
 }
 

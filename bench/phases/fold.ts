@@ -50,7 +50,7 @@ export async function measureFold(
   const raw = await drainWithBaseline('raw-consumer', system, events);
   log(`fold: raw consumer ${Math.round(raw.rate)}/s`);
   const clock = endOf(workload, rounds);
-  const env = benchProjectorEnv({ splitShim: options.splitShim, overrides: options.projectorEnv });
+  const env = benchProjectorEnv({ overrides: options.projectorEnv });
   const projector = await drainWithProjector(system, events, clock, env, log);
   log(`fold: projector ${Math.round(projector.rate)}/s`);
   const variant =

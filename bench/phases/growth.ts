@@ -38,7 +38,7 @@ export async function measureGrowth(
     const system = await freshSystem('growth', options.partitions);
     try {
       await produce(system.kafka, system.names.eventsTopic, simulatedRecords(workload, events, ROUNDS));
-      const env = benchProjectorEnv({ splitShim: options.splitShim, overrides: options.projectorEnv });
+      const env = benchProjectorEnv({ overrides: options.projectorEnv });
       const drain = await drainWithProjector(system, events, endOf(workload, ROUNDS), env, log);
       points.push({
         users,

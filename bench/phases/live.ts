@@ -70,7 +70,7 @@ export async function measureLive(
   const system = await freshSystem('live', options.partitions);
   const { kafka, names } = system;
   await registerUsers(system, workload, probeUser);
-  const env = benchProjectorEnv({ splitShim: options.splitShim, overrides: options.projectorEnv });
+  const env = benchProjectorEnv({ overrides: options.projectorEnv });
   const projector = tracked(await startProjector(names, env));
   const api = tracked(await startApi(names));
   try {
