@@ -43,6 +43,10 @@ export const projectorEnv = {
     default: 10_000,
     desc: 'how often documents past a period boundary are rebuilt',
   }),
+  READ_MODEL_POLL_MS: positiveInt({
+    default: 1000,
+    desc: 'how often the projector re-reads read_model_meta to follow a switch of read-model versions',
+  }),
   PROJECTOR_PORT: port({ default: 8001, desc: 'port of the projector health and metrics endpoints' }),
 };
 

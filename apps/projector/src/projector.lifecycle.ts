@@ -5,22 +5,18 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { ensureTopics, UNLIMITED_RETENTION } from '@app/kafka';
-import {
-  ensureDashboardIndexes,
-  ensureSampleIndexes,
-  samplesCollection,
-  type ActiveCollectionFollower,
-  type DashboardDocument,
-  type MongoHandle,
-} from '@app/mongo';
+import type { MongoHandle } from '@app/mongo';
 import type { Logger } from '@app/platform';
 import type { Kafka, Producer } from 'kafkajs';
-import { EventsConsumer } from './dashboard-projection/events-consumer';
 import { PeriodRollover } from './dashboard-projection/period-rollover';
 import type { ProjectorConfig } from './projector.config';
-import { CONFIG, KAFKA, LOGGER, MONGO, PRODUCER, READ_MODEL } from './projector.tokens';
+import { CONFIG, KAFKA, LOGGER, MONGO, PRODUCER } from './projector.tokens';
+import { LiveVersionFollower } from './replay/live-version-follower';
 
-/** Start-up order: topics and indexes, then the producer, the consumer and the clock loop; the reverse on shutdown. */
+/**
+ * Start-up order: topics and indexes, then the producer, the consumer (on the active read-model version,
+ * which the follower keeps it on) and the clock loop; the reverse on shutdown.
+ */
 @Injectable()
 export class ProjectorLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   constructor(
@@ -29,31 +25,23 @@ export class ProjectorLifecycle implements OnApplicationBootstrap, BeforeApplica
     @Inject(KAFKA) private readonly kafka: Kafka,
     @Inject(PRODUCER) private readonly producer: Producer,
     @Inject(MONGO) private readonly mongo: MongoHandle,
-    @Inject(READ_MODEL) private readonly readModel: ActiveCollectionFollower<DashboardDocument>,
-    private readonly consumer: EventsConsumer,
+    private readonly versions: LiveVersionFollower,
     private readonly rollover: PeriodRollover,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.readModel.start();
-    await ensureDashboardIndexes(this.readModel.collection());
-    await ensureSampleIndexes(samplesCollection(this.mongo.db));
     await this.ensureTopics();
     await this.producer.connect();
-    await this.consumer.start();
+    await this.versions.start();
     this.rollover.start();
-    this.logger.info(
-      { topic: this.config.EVENTS_TOPIC, group: this.config.CONSUMER_GROUP },
-      'projector started',
-    );
+    this.logger.info({ topic: this.config.EVENTS_TOPIC }, 'projector started');
   }
 
   async beforeApplicationShutdown(signal?: string): Promise<void> {
     this.logger.info({ signal }, 'projector stopping: finishing the batch in hand');
-    await this.consumer.stop();
+    await this.versions.stop();
     await this.rollover.stop();
     await this.producer.disconnect();
-    this.readModel.stop();
     await this.mongo.client.close();
     this.logger.info('projector stopped');
   }

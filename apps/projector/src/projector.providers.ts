@@ -1,23 +1,17 @@
 import type { Provider } from '@nestjs/common';
 import { createKafka } from '@app/kafka';
-import {
-  ActiveCollectionFollower,
-  connectMongoPatiently,
-  samplesCollection,
-  type DashboardDocument,
-  type MongoHandle,
-} from '@app/mongo';
+import { connectMongoPatiently, type MongoHandle } from '@app/mongo';
 import { clockFrom, createLogger, type Clock, type Logger } from '@app/platform';
 import { Partitioners, type Kafka, type Producer } from 'kafkajs';
 import { DashboardProjector } from './dashboard-projection/dashboard-projector';
 import { DeadLetterPublisher } from './dashboard-projection/dead-letter.publisher';
-import { EventsConsumer } from './dashboard-projection/events-consumer';
+import { EventsConsumer, groupConsumers } from './dashboard-projection/events-consumer';
 import { PeriodRollover } from './dashboard-projection/period-rollover';
 import { ProjectorMetrics } from './observability/projector.metrics';
 import type { ProjectorConfig } from './projector.config';
 import { CLOCK, CONFIG, KAFKA, LOGGER, MONGO, PRODUCER, READ_MODEL } from './projector.tokens';
-
-type Follower = ActiveCollectionFollower<DashboardDocument>;
+import { LiveVersionFollower } from './replay/live-version-follower';
+import { ProjectedVersion } from './replay/projected-version';
 
 export function projectorProviders(config: ProjectorConfig): Provider[] {
   return [
@@ -39,11 +33,8 @@ export function projectorProviders(config: ProjectorConfig): Provider[] {
     },
     {
       provide: READ_MODEL,
-      inject: [MONGO, LOGGER],
-      useFactory: (mongo: MongoHandle, logger: Logger) =>
-        new ActiveCollectionFollower<DashboardDocument>(mongo.db, 1000, (err) =>
-          logger.warn({ err }, 'could not refresh the active read model'),
-        ),
+      inject: [MONGO],
+      useFactory: (mongo: MongoHandle) => new ProjectedVersion(mongo.db, config.CONSUMER_GROUP),
     },
     { provide: KAFKA, inject: [LOGGER], useFactory: (logger: Logger) => createKafka(config, logger) },
     {
@@ -54,17 +45,16 @@ export function projectorProviders(config: ProjectorConfig): Provider[] {
     },
     {
       provide: DashboardProjector,
-      inject: [MONGO, READ_MODEL, PRODUCER, CLOCK, ProjectorMetrics, LOGGER],
+      inject: [READ_MODEL, PRODUCER, CLOCK, ProjectorMetrics, LOGGER],
       useFactory: (
-        mongo: MongoHandle,
-        follower: Follower,
+        projected: ProjectedVersion,
         producer: Producer,
         clock: Clock,
         metrics: ProjectorMetrics,
         logger: Logger,
       ) =>
         new DashboardProjector(
-          () => ({ dashboards: follower.collection(), samples: samplesCollection(mongo.db) }),
+          () => ({ dashboards: projected.dashboards(), samples: projected.samples() }),
           new DeadLetterPublisher(producer, config.DLQ_TOPIC),
           clock,
           metrics,
@@ -76,13 +66,7 @@ export function projectorProviders(config: ProjectorConfig): Provider[] {
       inject: [KAFKA, DashboardProjector, ProjectorMetrics, LOGGER],
       useFactory: (kafka: Kafka, projector: DashboardProjector, metrics: ProjectorMetrics, logger: Logger) =>
         new EventsConsumer(
-          kafka.consumer({
-            groupId: config.CONSUMER_GROUP,
-            allowAutoTopicCreation: false,
-            maxWaitTimeInMs: config.FETCH_MAX_WAIT_MS,
-            sessionTimeout: config.CONSUMER_SESSION_TIMEOUT_MS,
-            heartbeatInterval: Math.min(3000, Math.floor(config.CONSUMER_SESSION_TIMEOUT_MS / 4)),
-          }),
+          groupConsumers(kafka, config),
           projector,
           {
             topic: config.EVENTS_TOPIC,
@@ -94,10 +78,29 @@ export function projectorProviders(config: ProjectorConfig): Provider[] {
         ),
     },
     {
+      provide: LiveVersionFollower,
+      inject: [MONGO, READ_MODEL, EventsConsumer, LOGGER],
+      useFactory: (
+        mongo: MongoHandle,
+        projected: ProjectedVersion,
+        consumer: EventsConsumer,
+        logger: Logger,
+      ) =>
+        new LiveVersionFollower(
+          mongo.db,
+          projected,
+          config.CONSUMER_GROUP,
+          consumer,
+          config.READ_MODEL_POLL_MS,
+          logger,
+        ),
+    },
+    {
       provide: PeriodRollover,
       inject: [READ_MODEL, CLOCK, ProjectorMetrics, LOGGER],
-      useFactory: (follower: Follower, clock: Clock, metrics: ProjectorMetrics, logger: Logger) =>
-        new PeriodRollover(() => follower.collection(), clock, config.ROLLOVER_INTERVAL_MS, metrics, logger),
+      // Follows the projected version: after a switch the clock loop keeps the new collection current.
+      useFactory: (projected: ProjectedVersion, clock: Clock, metrics: ProjectorMetrics, logger: Logger) =>
+        new PeriodRollover(() => projected.dashboards(), clock, config.ROLLOVER_INTERVAL_MS, metrics, logger),
     },
   ];
 }

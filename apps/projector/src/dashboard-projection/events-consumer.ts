@@ -1,9 +1,32 @@
 import type { Logger } from '@app/platform';
 import type { SourceRecord } from '@app/kafka';
-import type { Consumer, EachBatchPayload } from 'kafkajs';
+import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import type { ProjectorMetrics } from '../observability/projector.metrics';
-import type { DashboardProjector } from './dashboard-projector';
 import { retryUntilDone } from './retry-until-done';
+
+const HEARTBEAT_DURING_CHUNK_MS = 1000;
+
+export interface ConsumerTuning {
+  readonly FETCH_MAX_WAIT_MS: number;
+  readonly CONSUMER_SESSION_TIMEOUT_MS: number;
+}
+
+/** Consumers of the events topic, one per group, tuned alike for the live projector and replays. */
+export function groupConsumers(kafka: Kafka, tuning: ConsumerTuning): (groupId: string) => Consumer {
+  return (groupId) =>
+    kafka.consumer({
+      groupId,
+      allowAutoTopicCreation: false,
+      maxWaitTimeInMs: tuning.FETCH_MAX_WAIT_MS,
+      sessionTimeout: tuning.CONSUMER_SESSION_TIMEOUT_MS,
+      heartbeatInterval: Math.min(3000, Math.floor(tuning.CONSUMER_SESSION_TIMEOUT_MS / 4)),
+    });
+}
+
+/** Folds one chunk of one partition's records; resolves only once the result is durable. */
+export interface RecordsHandler {
+  handle(records: readonly SourceRecord[]): Promise<void>;
+}
 
 export interface ConsumerOptions {
   readonly topic: string;
@@ -14,36 +37,40 @@ export interface ConsumerOptions {
 /**
  * The consumer loop: per fetched batch of one partition, chunk by chunk, fold and write, then resolve
  * the chunk's last offset and heartbeat; offsets are committed only after the writes. kafkajs waits for
- * the batch in hand before it disconnects, so a shutdown finishes it.
+ * the batch in hand before it disconnects, so a shutdown finishes it. A kafkajs consumer belongs to one
+ * group for life, so `start` creates one for the group of the read-model version being projected: a
+ * switch of versions is `stop()` then `start(newGroup)`.
  */
 export class EventsConsumer {
   private joined = false;
+  private consumer: Consumer | undefined;
 
   constructor(
-    private readonly consumer: Consumer,
-    private readonly projector: DashboardProjector,
+    private readonly createConsumer: (groupId: string) => Consumer,
+    private readonly projector: RecordsHandler,
     private readonly options: ConsumerOptions,
     private readonly metrics: ProjectorMetrics,
     private readonly logger: Logger,
-  ) {
-    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
-      this.joined = true;
-      this.logger.info({ assignment: payload.memberAssignment }, 'joined the consumer group');
-    });
-    consumer.on(consumer.events.CRASH, ({ payload }) => {
-      this.joined = false;
-      this.logger.error({ err: payload.error, restart: payload.restart }, 'consumer crashed');
-    });
-  }
+  ) {}
 
   get isJoined(): boolean {
     return this.joined;
   }
 
-  async start(): Promise<void> {
-    await this.consumer.connect();
-    await this.consumer.subscribe({ topic: this.options.topic, fromBeginning: true });
-    await this.consumer.run({
+  async start(groupId: string): Promise<void> {
+    const consumer = this.createConsumer(groupId);
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      this.joined = true;
+      this.logger.info({ group: groupId, assignment: payload.memberAssignment }, 'joined the consumer group');
+    });
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      this.joined = false;
+      this.logger.error({ err: payload.error, restart: payload.restart }, 'consumer crashed');
+    });
+    this.consumer = consumer;
+    await consumer.connect();
+    await consumer.subscribe({ topic: this.options.topic, fromBeginning: true });
+    await consumer.run({
       eachBatchAutoResolve: false,
       autoCommit: true,
       // Commit after every chunk (commitOffsetsIfNecessary commits nothing without a threshold or interval).
@@ -53,8 +80,11 @@ export class EventsConsumer {
     });
   }
 
+  /** Finishes the chunk in hand, commits and leaves the group. */
   async stop(): Promise<void> {
-    await this.consumer.disconnect();
+    const consumer = this.consumer;
+    this.consumer = undefined;
+    await consumer?.disconnect();
     this.joined = false;
   }
 
@@ -71,6 +101,9 @@ export class EventsConsumer {
     for (let from = 0; from < records.length; from += this.options.chunkSize) {
       if (!isRunning() || isStale()) return;
       const chunk = records.slice(from, from + this.options.chunkSize);
+      // kafkajs heartbeats only when asked: a chunk slower than the session timeout (a replay's full
+      // chunks on a slow store) would otherwise cost the partitions and be redone forever.
+      const beating = setInterval(() => void heartbeat().catch(() => undefined), HEARTBEAT_DURING_CHUNK_MS);
       await retryUntilDone(() => this.projector.handle(chunk), {
         keepTrying: () => isRunning() && !isStale(),
         heartbeat,
@@ -87,7 +120,7 @@ export class EventsConsumer {
             'batch failed, retrying',
           );
         },
-      });
+      }).finally(() => clearInterval(beating));
       resolveOffset(chunk[chunk.length - 1].offset);
       await heartbeat();
       await commitOffsetsIfNecessary();
