@@ -52,6 +52,25 @@ describe('the dead-letter commands', () => {
     expect(listing.output).toContain('x-dlq-source-topic');
   }, 90_000);
 
+  it('selects by reason and by dead-lettering time, sends nothing on a dry run, refuses an unknown reason', async () => {
+    const env = cliEnv(names);
+    const dry = (...args: string[]) =>
+      runCli('dead-letters/dlq.cli.ts', ['redrive', '--dry-run', ...args], env);
+    const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
+    const inAnHour = new Date(Date.now() + 3_600_000).toISOString();
+    expect((await dry('--since', hourAgo)).output).toContain('would redrive 3 of 3 selected');
+    expect((await dry('--since', inAnHour)).output).toContain('would redrive 0 of 0 selected');
+    expect((await dry('--reason', 'invalid_json', '--since', hourAgo)).output).toContain(
+      'would redrive 2 of 2 selected',
+    );
+    const unknown = await dry('--reason', 'schema_violation');
+    expect(unknown.code).toBe(2);
+    expect(unknown.output).toContain('unknown --reason schema_violation (one of too_large, invalid_json');
+    const badSince = await dry('--since', 'yesterday');
+    expect(badSince.code).toBe(2);
+    expect(badSince.output).toContain('--since must be an ISO 8601 instant');
+  }, 120_000);
+
   it('redrives the selected records once, however often it runs', async () => {
     // Stopped, so that the republished (still invalid) record is not dead-lettered again as a new record.
     await projector.kill();

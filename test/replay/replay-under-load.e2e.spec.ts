@@ -1,4 +1,5 @@
 import type { Kafka, Producer } from 'kafkajs';
+import { readReadModelMeta } from '@app/mongo';
 import { MongoClient } from 'mongodb';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { firstDifference } from '../support/close-to';
@@ -17,6 +18,16 @@ import { AS_OF, gatewayStream } from './replay-fixtures';
 const USERS = 100;
 const PROBES = Array.from({ length: 20 }, (_, i) => 1 + i * 5);
 const stream = gatewayStream({ seed: 23, users: USERS, metrics: 2, readings: 40 });
+
+async function listGroups(kafka: Kafka): Promise<string[]> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    return (await admin.listGroups()).groups.map((g) => g.groupId);
+  } finally {
+    await admin.disconnect();
+  }
+}
 
 async function equalVersions(database: string, left: string, right: string): Promise<string[]> {
   const [a, b] = await Promise.all([readDashboards(database, left), readDashboards(database, right)]);
@@ -88,7 +99,7 @@ describe('replays while the system serves and writes', () => {
     expect(poller.advances).toBeGreaterThan(20);
   }, 200_000);
 
-  it('finishes a replay killed with SIGKILL and started again with the same documents', async () => {
+  it('lets one replay run at a time, and finishes one killed with SIGKILL and started again with the same documents', async () => {
     const victim = startCli('replay/replay.cli.ts', [], { ...env(), BATCH_CHUNK_SIZE: '300' });
     const progressed = () =>
       victim
@@ -97,6 +108,9 @@ describe('replays while the system serves and writes', () => {
         .some((line) => /"phase":"replaying".*"percent":([3-9]\d)/.test(line));
     for (let i = 0; i < 600 && !progressed(); i++) await sleep(50);
     expect(progressed()).toBe(true);
+    const second = await runCli('replay/replay.cli.ts', [], env(), 60_000);
+    expect(second.code).toBe(3);
+    expect(second.output).toMatch(/another replay holds the lock: \S+ pid \d+, since /);
     victim.child.kill('SIGKILL');
     await victim.exited;
 
@@ -153,5 +167,31 @@ describe('replays while the system serves and writes', () => {
       code: 0,
       output: '',
     });
+  }, 120_000);
+
+  it('keeps the previous version until --drop-old, which never drops the active one', async () => {
+    const client = await new MongoClient(mongoUri()).connect();
+    const collections = async () =>
+      (await client.db(names.database).listCollections({}, { nameOnly: true }).toArray())
+        .map((c) => c.name)
+        .filter((name) => /^(dashboards|samples)/.test(name))
+        .sort();
+    try {
+      // REPLAY_RETAIN_VERSIONS=1: the third version's switch dropped the first and kept the second.
+      expect(await collections()).toEqual(['dashboards_v2', 'dashboards_v3', 'samples_v2', 'samples_v3']);
+      const dropped = await runCli('replay/replay.cli.ts', ['--drop-old'], env(), 60_000);
+      expect(dropped.code).toBe(0);
+      expect(dropped.output).toContain('dropped dashboards_v2');
+      expect(await collections()).toEqual(['dashboards_v3', 'samples_v3']);
+      const groups = await listGroups(kafka);
+      expect(groups).toContain(`${names.group}.v3`);
+      expect(groups).not.toContain(`${names.group}.v2`);
+      const again = await runCli('replay/replay.cli.ts', ['--drop-old'], env(), 60_000);
+      expect(again.output).toContain('no old version to drop');
+      const meta = await readReadModelMeta(client.db(names.database));
+      expect(meta?.active_collection).toBe('dashboards_v3');
+    } finally {
+      await client.close();
+    }
   }, 120_000);
 });

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { REJECT_REASONS } from '@app/contracts';
 import { parseArgs } from 'node:util';
 import { EXIT, runCli, UsageError } from '../replay/cli-exit';
 import { openRuntime } from '../replay/cli-runtime';
@@ -18,7 +19,7 @@ Commands:
 
 Options:
   --limit <n>        list: how many of the newest records to show (default 10)
-  --reason <r[,r]>   redrive: only these reasons (e.g. schema_violation)
+  --reason <r[,r]>   redrive: only these reasons (${REJECT_REASONS.join(', ')})
   --since <instant>  redrive: only records dead-lettered at or after this ISO 8601 instant
   --dry-run          redrive: count what would be sent, send nothing
   -h, --help         show this help
@@ -72,6 +73,9 @@ async function main(): Promise<number> {
     .split(',')
     .map((r) => r.trim())
     .filter((r) => r.length > 0);
+  const unknown = reasons.filter((r) => !(REJECT_REASONS as readonly string[]).includes(r));
+  if (unknown.length > 0)
+    throw new UsageError(`unknown --reason ${unknown.join(', ')} (one of ${REJECT_REASONS.join(', ')})`);
 
   const config = loadReplayConfig();
   const runtime = await openRuntime(config, 'dlq');
