@@ -69,6 +69,9 @@ describe('the dead-letter commands', () => {
     const badSince = await dry('--since', 'yesterday');
     expect(badSince.code).toBe(2);
     expect(badSince.output).toContain('--since must be an ISO 8601 instant');
+    const badOption = await dry('--reasons', 'invalid_json');
+    expect(badOption.code).toBe(2);
+    expect(badOption.output).toContain("dlq: Unknown option '--reasons'");
   }, 120_000);
 
   it('redrives the selected records once, however often it runs', async () => {

@@ -13,13 +13,21 @@ export const EXIT = {
 
 export class UsageError extends Error {}
 
+/** node:util parseArgs rejects unknown options and missing values with these codes. */
+const isArgumentError = (error: unknown): boolean =>
+  String((error as { code?: unknown } | null)?.code ?? '').startsWith('ERR_PARSE_ARGS_');
+
 /** Runs a command's main and exits with its code; usage and configuration mistakes exit 2 with the reason. */
 export function runCli(name: string, main: () => Promise<number>): void {
   main().then(
     (code) => process.exit(code),
     (error: unknown) => {
-      if (error instanceof UsageError || error instanceof ConfigError) {
+      if (error instanceof ConfigError) {
         process.stderr.write(`${name}: ${error.message}\n`);
+        process.exit(EXIT.usage);
+      }
+      if (error instanceof UsageError || isArgumentError(error)) {
+        process.stderr.write(`${name}: ${(error as Error).message} (--help lists the options)\n`);
         process.exit(EXIT.usage);
       }
       process.stderr.write(

@@ -34,12 +34,13 @@ export class ProgressReporter {
       this.bar = new SingleBar(
         {
           format:
-            '{phase} |{bar}| {percentage}% {value}/{total} records | {rate} rec/s | ETA {eta} | lag {lag}',
+            '{phase} |{bar}| {percentage}% {value}/{total} records | {rate} rec/s | ETA {etaText} | lag {lag}',
           hideCursor: true,
         },
         Presets.shades_classic,
       );
-      this.bar.start(1, 0, { phase: 'starting', rate: '-', eta: '-', lag: '-' });
+      // `eta` would collide with the bar's own token (bare seconds); ours is formatted.
+      this.bar.start(1, 0, { phase: 'starting', rate: '-', etaText: '-', lag: '-' });
     }
     const every = this.options.tty ? 1000 : this.options.intervalMs;
     this.timer = setInterval(() => {
@@ -67,7 +68,7 @@ export class ProgressReporter {
       this.bar.update(snapshot.done, {
         phase: snapshot.phase,
         rate: Math.round(rate),
-        eta: etaSeconds === null ? '-' : formatSeconds(etaSeconds),
+        etaText: etaSeconds === null ? '-' : formatSeconds(etaSeconds),
         lag: describeLag(snapshot.lag),
       });
       return;

@@ -37,16 +37,17 @@ function parseUser(value: string): { tenantId: number; userId: number } {
 }
 
 function printSummary(summary: ReplaySummary): void {
+  const row = (label: string, value: string | number) => `  ${label.padEnd(18)} ${value}`;
   const lines = [
     `replayed into ${summary.collection} (group ${summary.group})${summary.resumed ? ', resumed' : ''}`,
-    `  records   ${summary.records}`,
-    `  users     ${summary.users}`,
-    `  rejects   ${summary.rejects}`,
-    `  duplicate samples ${summary.duplicates}`,
-    `  duration  ${formatSeconds(Math.round(summary.durationMs / 1000))}`,
-    `  rate      ${summary.recordsPerSecond} records/s`,
+    row('records', summary.records),
+    row('users', summary.users),
+    row('rejects', summary.rejects),
+    row('duplicate samples', summary.duplicates),
+    row('duration', formatSeconds(Math.round(summary.durationMs / 1000))),
+    row('rate', `${summary.recordsPerSecond} records/s`),
   ];
-  if (summary.dropped.length > 0) lines.push(`  dropped   ${summary.dropped.join(', ')}`);
+  if (summary.dropped.length > 0) lines.push(row('dropped', summary.dropped.join(', ')));
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
@@ -70,7 +71,14 @@ async function main(): Promise<number> {
     if (user) {
       const rebuilt = await rebuildUser(runtime, user.tenantId, user.userId);
       if (!rebuilt) process.stdout.write(`no projected events for ${values.user}: nothing to rebuild\n`);
-      else runtime.logger.info(rebuilt, 'rebuilt one document');
+      else {
+        runtime.logger.info(rebuilt, 'rebuilt one document');
+        process.stdout.write(
+          `rebuilt ${rebuilt.id} in ${rebuilt.collection} from partition ${rebuilt.partition} ` +
+            `(${rebuilt.events} events up to offset ${rebuilt.upTo}): ` +
+            `${rebuilt.changed ? 'the served view changed' : 'the served view was already right'}\n`,
+        );
+      }
       return EXIT.ok;
     }
     if (values['drop-old']) {
