@@ -178,11 +178,18 @@ describe('replays while the system serves and writes', () => {
         .sort();
     try {
       // REPLAY_RETAIN_VERSIONS=1: the third version's switch dropped the first and kept the second.
-      expect(await collections()).toEqual(['dashboards_v2', 'dashboards_v3', 'samples_v2', 'samples_v3']);
+      expect(await collections()).toEqual([
+        'dashboards_v2',
+        'dashboards_v3',
+        'samples_v2',
+        'samples_v2_claims',
+        'samples_v3',
+        'samples_v3_claims',
+      ]);
       const dropped = await runCli('replay/replay.cli.ts', ['--drop-old'], env(), 60_000);
       expect(dropped.code).toBe(0);
       expect(dropped.output).toContain('dropped dashboards_v2');
-      expect(await collections()).toEqual(['dashboards_v3', 'samples_v3']);
+      expect(await collections()).toEqual(['dashboards_v3', 'samples_v3', 'samples_v3_claims']);
       const groups = await listGroups(kafka);
       expect(groups).toContain(`${names.group}.v3`);
       expect(groups).not.toContain(`${names.group}.v2`);

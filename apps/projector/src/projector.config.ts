@@ -26,14 +26,22 @@ export const projectorEnv = {
   CONSUMER_GROUP: str({ default: 'dashboard-projector', desc: 'Kafka consumer group of the projectors' }),
   TOPIC_PARTITIONS: positiveInt({ default: 12, desc: 'partitions of the topics the projector creates' }),
   PARTITIONS_CONSUMED_CONCURRENTLY: positiveInt({ default: 4, desc: 'partitions folded in parallel' }),
-  // A kafkajs fetch (1 MB a partition) holds ~2,700 typical records: 5,000 keeps one fetch one chunk, so
-  // each user's document is written once per fetch (2.7x the drain rate of 2,000 on FerretDB).
-  BATCH_CHUNK_SIZE: positiveInt({ default: 5000, desc: 'records per write within a fetched batch' }),
+  // Each chunk writes every user it touches once, so the records per write set the drain rate: one fetch
+  // of 8 MiB holds ~20,000 typical records, and 30,000 keeps one fetch one chunk (see BENCHMARKS.md).
+  BATCH_CHUNK_SIZE: positiveInt({ default: 30_000, desc: 'records per write within a fetched batch' }),
   CONSUMER_SESSION_TIMEOUT_MS: positiveInt({
     default: 30_000,
     desc: 'how long the group waits for a silent projector before giving its partitions to another',
   }),
   FETCH_MAX_WAIT_MS: num({ default: 100, desc: 'longest a fetch waits for data when the topic is idle' }),
+  FETCH_MAX_BYTES_PER_PARTITION: positiveInt({
+    default: 8_388_608,
+    desc: 'most bytes one fetch takes from one partition (a batch; it is folded in chunks)',
+  }),
+  FETCH_MAX_BYTES: positiveInt({
+    default: 33_554_432,
+    desc: 'most bytes one fetch takes from a broker, over all its partitions',
+  }),
   CLOCK_FIXED_AT: instant({
     default: undefined,
     desc: 'freeze the clock at this instant (tests, reproductions)',

@@ -54,7 +54,7 @@ export function projectorProviders(config: ProjectorConfig): Provider[] {
         logger: Logger,
       ) =>
         new DashboardProjector(
-          () => ({ dashboards: projected.dashboards(), samples: projected.samples() }),
+          () => ({ dashboards: projected.dashboards(), ledger: projected.ledger() }),
           new DeadLetterPublisher(producer, config.DLQ_TOPIC),
           clock,
           metrics,

@@ -1,4 +1,5 @@
 import type { Collection, Db } from 'mongodb';
+import type { ClaimAttempt, ClaimRangeDocument } from './claim-attempt';
 import { duplicateKeyIndexes } from './duplicate-keys';
 
 export const SAMPLES_COLLECTION = 'samples';
@@ -19,43 +20,65 @@ export interface SampleDocument {
   offset: number;
 }
 
-export function samplesCollection(db: Db): Collection<SampleDocument> {
-  return db.collection<SampleDocument>(SAMPLES_COLLECTION);
-}
-
 export async function ensureSampleIndexes(samples: Collection<SampleDocument>): Promise<void> {
   await samples.createIndex({ user: 1, epoch_ms: 1 }, { name: 'user_time' });
 }
 
+/** A ledger of samples and the journal of the attempts that claim into it (see `ClaimAttempt`). */
+export interface SampleLedger {
+  readonly samples: Collection<SampleDocument>;
+  readonly claims: Collection<ClaimRangeDocument>;
+}
+
+const claimsName = (samplesName: string): string => `${samplesName}_claims`;
+
+export function sampleLedger(db: Db, name = SAMPLES_COLLECTION): SampleLedger {
+  return {
+    samples: db.collection<SampleDocument>(name),
+    claims: db.collection<ClaimRangeDocument>(claimsName(name)),
+  };
+}
+
+/** Every collection of the ledger named `name`, e.g. to drop a retired read-model version. */
+export const ledgerCollectionNames = (name: string): string[] => [name, claimsName(name)];
+
 /**
  * Records the samples whose id has not been seen and returns the `_id`s that are new. A duplicate key is
  * still new when the stored copy came from this very record (an earlier attempt that wrote the sample
- * but not the dashboard); otherwise it is a duplicate. `samples` must already be free of in-batch repeats.
+ * but not the dashboard); otherwise it is a duplicate. Only collisions inside the range of another open
+ * attempt are looked up (see `ClaimAttempt`). `samples` must already be free of in-batch repeats.
  */
 export async function claimSamples(
   collection: Collection<SampleDocument>,
   samples: readonly SampleDocument[],
+  attempt: ClaimAttempt,
 ): Promise<Set<string>> {
-  const fresh = new Set(samples.map((s) => s._id));
-  if (samples.length === 0) return fresh;
-  let duplicates: SampleDocument[] = [];
-  try {
-    await collection.insertMany([...samples], { ordered: false });
-  } catch (error) {
-    duplicates = duplicateKeyIndexes(error).map((i) => samples[i]);
+  const undecided = samples.filter((s) => attempt.decided(s._id) === undefined);
+  let collisions: SampleDocument[] = [];
+  if (undecided.length > 0) {
+    try {
+      await collection.insertMany([...undecided], { ordered: false });
+    } catch (error) {
+      collisions = duplicateKeyIndexes(error).map((i) => undecided[i]);
+    }
   }
-  if (duplicates.length === 0) return fresh;
-  // Duplicates are few; lookups by `_id` alone stay on the primary key on every MongoDB-protocol server.
+  const colliding = new Set(collisions.map((c) => c._id));
+  for (const s of undecided) if (!colliding.has(s._id)) attempt.decide(s._id, true);
+  const uncertain = await attempt.mayBeAnEarlierAttempt(collisions);
+  const uncertainIds = new Set(uncertain.map((c) => c._id));
+  for (const c of collisions) if (!uncertainIds.has(c._id)) attempt.decide(c._id, false);
+  // Lookups by `_id` alone stay on the primary key on MongoDB; on FerretDB they scan, hence the journal.
   const stored = await Promise.all(
-    duplicates.map((d) => collection.findOne({ _id: d._id }, { projection: { partition: 1, offset: 1 } })),
+    uncertain.map((d) => collection.findOne({ _id: d._id }, { projection: { partition: 1, offset: 1 } })),
   );
-  for (const [i, candidate] of duplicates.entries()) {
+  for (const [i, candidate] of uncertain.entries()) {
     const previous = stored[i];
-    const ownEarlierWrite =
-      previous?.partition === candidate.partition && previous.offset === candidate.offset;
-    if (!ownEarlierWrite) fresh.delete(candidate._id);
+    attempt.decide(
+      candidate._id,
+      previous?.partition === candidate.partition && previous.offset === candidate.offset,
+    );
   }
-  return fresh;
+  return new Set(samples.filter((s) => attempt.decided(s._id) === true).map((s) => s._id));
 }
 
 /** The numeric samples of these users taken at or after `sinceMs`, for recomputing periods. */

@@ -1,5 +1,5 @@
 import type { FoldEvent } from '@app/dashboard';
-import { claimSamples, type SampleDocument } from '@app/mongo';
+import { claimSamples, type ClaimAttempt, type SampleDocument } from '@app/mongo';
 import type { Collection } from 'mongodb';
 
 export const sampleKey = (userId: string, sampleId: string): string => `${userId}:${sampleId}`;
@@ -27,6 +27,7 @@ function sampleDocument(userId: string, input: FoldEvent): SampleDocument | null
 export async function findDuplicateSamples(
   samples: Collection<SampleDocument>,
   eventsByUser: ReadonlyMap<string, readonly FoldEvent[]>,
+  attempt: ClaimAttempt,
 ): Promise<Set<FoldEvent>> {
   const duplicates = new Set<FoldEvent>();
   const firstById = new Map<string, { input: FoldEvent; doc: SampleDocument }>();
@@ -41,6 +42,7 @@ export async function findDuplicateSamples(
   const fresh = await claimSamples(
     samples,
     [...firstById.values()].map((c) => c.doc),
+    attempt,
   );
   for (const [id, candidate] of firstById) if (!fresh.has(id)) duplicates.add(candidate.input);
   return duplicates;

@@ -8,6 +8,8 @@ const HEARTBEAT_DURING_CHUNK_MS = 1000;
 
 export interface ConsumerTuning {
   readonly FETCH_MAX_WAIT_MS: number;
+  readonly FETCH_MAX_BYTES_PER_PARTITION: number;
+  readonly FETCH_MAX_BYTES: number;
   readonly CONSUMER_SESSION_TIMEOUT_MS: number;
 }
 
@@ -18,6 +20,8 @@ export function groupConsumers(kafka: Kafka, tuning: ConsumerTuning): (groupId: 
       groupId,
       allowAutoTopicCreation: false,
       maxWaitTimeInMs: tuning.FETCH_MAX_WAIT_MS,
+      maxBytesPerPartition: tuning.FETCH_MAX_BYTES_PER_PARTITION,
+      maxBytes: tuning.FETCH_MAX_BYTES,
       sessionTimeout: tuning.CONSUMER_SESSION_TIMEOUT_MS,
       heartbeatInterval: Math.min(3000, Math.floor(tuning.CONSUMER_SESSION_TIMEOUT_MS / 4)),
     });

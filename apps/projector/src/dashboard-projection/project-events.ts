@@ -10,20 +10,23 @@ import {
   type FoldEvent,
 } from '@app/dashboard';
 import {
+  ClaimAttempt,
   dashboardId,
   loadSampleHistory,
   loadStates,
   writeDashboards,
   type DashboardDocument,
   type DashboardWrite,
+  type OffsetRange,
   type SampleDocument,
+  type SampleLedger,
 } from '@app/mongo';
 import type { Collection } from 'mongodb';
 import { findDuplicateSamples } from './claim-samples';
 
 export interface ProjectionStores {
   readonly dashboards: Collection<DashboardDocument>;
-  readonly samples: Collection<SampleDocument>;
+  readonly ledger: SampleLedger;
 }
 
 export interface ProjectionOutcome {
@@ -66,11 +69,12 @@ export async function projectEvents(
     documents: 0,
     conflicts: 0,
   };
+  const attempt = await ClaimAttempt.open(stores.ledger.claims, offsetRanges(events));
   let pending = [...byUser.keys()];
   while (pending.length > 0) {
-    const folded = await foldUsers(stores, pending, byUser);
+    const folded = await foldUsers(stores, pending, byUser, attempt);
     const changed = folded.filter((f) => f.applied + f.duplicates > 0);
-    const writes = await materializeAll(stores.samples, changed, now);
+    const writes = await materializeAll(stores.ledger.samples, changed, now);
     const conflicts = new Set(await writeDashboards(stores.dashboards, writes));
     for (const f of folded) {
       if (conflicts.has(f.id)) continue;
@@ -82,7 +86,20 @@ export async function projectEvents(
     outcome.conflicts += conflicts.size;
     pending = [...conflicts];
   }
+  await attempt.close();
   return outcome;
+}
+
+function offsetRanges(events: readonly FoldEvent[]): Map<number, OffsetRange> {
+  const ranges = new Map<number, OffsetRange>();
+  for (const { partition, offset } of events) {
+    const range = ranges.get(partition);
+    ranges.set(partition, {
+      from: Math.min(range?.from ?? offset, offset),
+      to: Math.max(range?.to ?? offset, offset),
+    });
+  }
+  return ranges;
 }
 
 function groupByUser(events: readonly FoldEvent[]): Map<string, FoldEvent[]> {
@@ -100,6 +117,7 @@ async function foldUsers(
   stores: ProjectionStores,
   ids: readonly string[],
   byUser: ReadonlyMap<string, readonly FoldEvent[]>,
+  attempt: ClaimAttempt,
 ): Promise<Folded[]> {
   const stored = await loadStates(stores.dashboards, ids);
   const startOf = (id: string): DashboardState => {
@@ -114,7 +132,7 @@ async function foldUsers(
       (byUser.get(id) ?? []).filter((e) => !isApplied(state, e)),
     );
   }
-  const duplicates = await findDuplicateSamples(stores.samples, unapplied);
+  const duplicates = await findDuplicateSamples(stores.ledger.samples, unapplied, attempt);
   return ids.map((id) => {
     const events = unapplied.get(id) ?? [];
     let state = startOf(id);

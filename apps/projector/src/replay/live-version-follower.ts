@@ -66,7 +66,7 @@ export class LiveVersionFollower {
     this.phase = 'paused';
     this.projected.bind(target);
     await ensureDashboardIndexes(this.projected.dashboards());
-    await ensureSampleIndexes(this.projected.samples());
+    await ensureSampleIndexes(this.projected.ledger().samples);
     try {
       await this.consumer.start(target.group);
     } catch (error) {

@@ -2,8 +2,9 @@ import {
   DEFAULT_DASHBOARDS_COLLECTION,
   SAMPLES_COLLECTION,
   type DashboardDocument,
+  sampleLedger,
   type ReadModelVersion,
-  type SampleDocument,
+  type SampleLedger,
 } from '@app/mongo';
 import type { Collection, Db } from 'mongodb';
 
@@ -49,7 +50,7 @@ export class ProjectedVersion {
     return this.db.collection<DashboardDocument>(this.bound.collection);
   }
 
-  samples(): Collection<SampleDocument> {
-    return this.db.collection<SampleDocument>(this.bound.samples);
+  ledger(): SampleLedger {
+    return sampleLedger(this.db, this.bound.samples);
   }
 }

@@ -1,3 +1,4 @@
+import { ledgerCollectionNames } from '@app/mongo';
 import type { Logger } from '@app/platform';
 import type { Admin } from 'kafkajs';
 import type { Db } from 'mongodb';
@@ -35,7 +36,7 @@ export async function dropRetiredVersions(
 /** Deletes a version's group, collection and ledger and forgets it; false if its group still has members. */
 export async function dropVersion(deps: RetentionDeps, record: VersionRecord): Promise<boolean> {
   if (!(await deleteGroup(deps, record.group))) return false;
-  for (const collection of [record._id, record.samples])
+  for (const collection of [record._id, ...ledgerCollectionNames(record.samples)])
     await deps.db
       .collection(collection)
       .drop()

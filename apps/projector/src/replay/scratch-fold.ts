@@ -1,5 +1,11 @@
 import type { FoldEvent } from '@app/dashboard';
-import { loadStates, type DashboardDocument, type SampleDocument, type StoredState } from '@app/mongo';
+import {
+  ledgerCollectionNames,
+  loadStates,
+  sampleLedger,
+  type DashboardDocument,
+  type StoredState,
+} from '@app/mongo';
 import type { Db } from 'mongodb';
 import { randomBytes } from 'node:crypto';
 import { projectEvents, type ProjectionStores } from '../dashboard-projection/project-events';
@@ -22,7 +28,7 @@ export class ScratchFold {
       db,
       {
         dashboards: db.collection<DashboardDocument>(`${base}_dashboards`),
-        samples: db.collection<SampleDocument>(`${base}_samples`),
+        ledger: sampleLedger(db, `${base}_samples`),
       },
       chunkSize,
     );
@@ -39,7 +45,8 @@ export class ScratchFold {
 
   async drop(): Promise<void> {
     const ignoreMissing = () => undefined;
-    await this.db.collection(this.stores.dashboards.collectionName).drop().catch(ignoreMissing);
-    await this.db.collection(this.stores.samples.collectionName).drop().catch(ignoreMissing);
+    const { dashboards, ledger } = this.stores;
+    for (const name of [dashboards.collectionName, ...ledgerCollectionNames(ledger.samples.collectionName)])
+      await this.db.collection(name).drop().catch(ignoreMissing);
   }
 }

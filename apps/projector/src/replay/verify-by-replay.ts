@@ -1,4 +1,4 @@
-import { activeVersionOf, readReadModelMeta } from '@app/mongo';
+import { activeVersionOf, ledgerCollectionNames, readReadModelMeta } from '@app/mongo';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { builderProgress } from './builder-progress';
 import type { CliRuntime } from './cli-runtime';
@@ -93,5 +93,6 @@ async function dropScratch(runtime: CliRuntime, scratch: BoundVersion): Promise<
   const ignore = () => undefined;
   await runtime.admin.deleteGroups([scratch.group]).catch(ignore);
   await runtime.mongo.db.collection(scratch.collection).drop().catch(ignore);
-  await runtime.mongo.db.collection(scratch.samples).drop().catch(ignore);
+  for (const name of ledgerCollectionNames(scratch.samples))
+    await runtime.mongo.db.collection(name).drop().catch(ignore);
 }

@@ -1,8 +1,8 @@
 import {
   ensureDashboardIndexes,
   ensureSampleIndexes,
+  sampleLedger,
   type DashboardDocument,
-  type SampleDocument,
 } from '@app/mongo';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { EventsConsumer, groupConsumers } from '../dashboard-projection/events-consumer';
@@ -28,7 +28,7 @@ export class VersionBuilder {
   ) {
     const { config, mongo, kafka, clock, metrics, logger } = runtime;
     this.handler = new ReplayRecordsHandler(
-      { dashboards: this.dashboards(), samples: mongo.db.collection<SampleDocument>(version.samples) },
+      { dashboards: this.dashboards(), ledger: sampleLedger(mongo.db, version.samples) },
       clock,
     );
     this.consumer = new EventsConsumer(
@@ -58,7 +58,7 @@ export class VersionBuilder {
     const { starts } = await topicRange(admin, config.EVENTS_TOPIC);
     this.handler.seed(await committedOffsets(admin, this.version.group, config.EVENTS_TOPIC, starts));
     await ensureDashboardIndexes(this.dashboards());
-    await ensureSampleIndexes(this.runtime.mongo.db.collection<SampleDocument>(this.version.samples));
+    await ensureSampleIndexes(sampleLedger(this.runtime.mongo.db, this.version.samples).samples);
     this.running = true;
     await this.consumer.start(this.version.group);
   }
