@@ -1,33 +1,48 @@
 import './jose-native';
 import { createHmac } from 'node:crypto';
 import type { Server } from 'node:http';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { INestApplication } from '@nestjs/common';
 import type { Db } from 'mongodb';
 import { dashboardId } from '@app/mongo';
-import { createApiApp } from '../../apps/api/src/api.app';
-import { loadApiConfig } from '../../apps/api/src/api.config';
+import { createApiApp, listenApi } from '../../apps/api/src/api.app';
+import { HTTP_ADAPTERS, loadApiConfig, type HttpAdapterName } from '../../apps/api/src/api.config';
 import { mongoUri } from '../support/env';
 import { freshDatabase } from '../support/fresh-database';
 
+/**
+ * Declares a suite once per HTTP adapter (`%s` in the title names it): every test runs on Express and on
+ * Fastify alike.
+ */
+export const forEachAdapter = (title: string, suite: (adapter: HttpAdapterName) => void): void =>
+  describe.each(HTTP_ADAPTERS)(title, suite);
+
 export interface ApiUnderTest {
-  readonly app: NestExpressApplication;
+  readonly app: INestApplication;
   readonly http: Server;
   /** The API's own database (fresh, unique to this test file). */
   readonly db: Db;
   close(): Promise<void>;
 }
 
-/** Boots the real API in-process on a fresh database, configured from `env` as main.ts would be. */
-export async function startApi(prefix: string, env: NodeJS.ProcessEnv): Promise<ApiUnderTest> {
+/**
+ * Boots the real API in-process on a fresh database and `adapter`, configured from `env` as main.ts
+ * would be, listening on a free loopback port (as in production, through the adapter's own listen).
+ */
+export async function startApi(
+  prefix: string,
+  adapter: HttpAdapterName,
+  env: NodeJS.ProcessEnv,
+): Promise<ApiUnderTest> {
   const database = await freshDatabase(prefix);
   const config = loadApiConfig({
     MONGODB_URI: mongoUri(),
     MONGODB_DATABASE: database.name,
     LOG_LEVEL: 'silent',
+    HTTP_ADAPTER: adapter,
     ...env,
   });
   const app = await createApiApp(config);
-  await app.init();
+  await listenApi(app, { ...config, PORT: 0, HOST: '127.0.0.1' });
   return {
     app,
     http: app.getHttpServer() as Server,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { sign } from 'jsonwebtoken';
 import { mongoUri } from '../support/env';
 import { freshDatabase, type FreshDatabase } from '../support/fresh-database';
-import { dashboardsIn, storedDocument } from './api-harness';
+import { dashboardsIn, forEachAdapter, storedDocument } from './api-harness';
 
 const ROOT = join(__dirname, '..', '..');
 const MAIN = ['-r', '@swc-node/register', 'apps/api/src/main.ts'];
@@ -66,7 +66,7 @@ describe('the api process', () => {
     expect(run.stderr).toContain('HS256 is refused with JWT_JWKS_URI (algorithm confusion)');
   });
 
-  describe('when running', () => {
+  forEachAdapter('when running on %s', (adapter) => {
     let database: FreshDatabase;
     let child: ChildProcess;
     let stdout = '';
@@ -84,12 +84,13 @@ describe('the api process', () => {
           MONGODB_URI: mongoUri(),
           MONGODB_DATABASE: database.name,
           LOG_LEVEL: 'info',
+          HTTP_ADAPTER: adapter,
         }),
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
       child.stderr?.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-      await waitForLine(() => stdout, new RegExp(`api listening on port ${port}`));
+      await waitForLine(() => stdout, new RegExp(`api listening on port ${port} \\(${adapter},`));
     }, 60_000);
 
     afterAll(async () => {
@@ -97,17 +98,21 @@ describe('the api process', () => {
       await database?.close();
     });
 
-    it('logs each request as JSON with method, url, status and duration, and never the bearer token', async () => {
+    it('logs each request as JSON with its id, method, url, status and duration, and never the bearer token', async () => {
       const token = sign({ tenant_id: 3, sub: '2' }, SECRET, { algorithm: 'HS256', expiresIn: 600 });
       const res = await fetch(`http://127.0.0.1:${port}/api/v1/dashboard`, {
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        headers: {
+          Authorization: `Bearer ${token}`,
+          'Content-Type': 'application/json',
+          'X-Request-Id': 'trace-42',
+        },
       });
       expect(res.status).toBe(200);
       await waitForLine(() => stdout, /"url":"\/api\/v1\/dashboard"/);
       const line = stdout.split('\n').find((l) => l.includes('"url":"/api/v1/dashboard"')) as string;
       expect(JSON.parse(line)).toMatchObject({
         app: 'api',
-        req: { method: 'GET', url: '/api/v1/dashboard' },
+        req: { id: 'trace-42', method: 'GET', url: '/api/v1/dashboard' },
         res: { status: 200 },
         duration_ms: expect.any(Number),
       });

@@ -2,6 +2,7 @@ import { sign, type SignOptions } from 'jsonwebtoken';
 import request from 'supertest';
 import {
   craftToken,
+  forEachAdapter,
   hmacSha256,
   nowS,
   sampleView,
@@ -15,21 +16,13 @@ const SECRET = 'integration-secret-0123456789-abcdef';
 const ISSUER = 'https://id.biometrics.test';
 const AUDIENCE = 'dashboard-api';
 
+/** Stored as the projector would never write it (indented, non-ASCII): re-encoding it would show. */
+const verbatim = {
+  ...storedDocument(6, 1),
+  view_json: `{\n  "as_of": "2022-01-16T20:45:00.000Z",\n  "user": { "id": 1, "name": "Zoë Ğ 🫀" },\n  "n": 1.50\n}`,
+};
+
 let api: ApiUnderTest;
-
-beforeAll(async () => {
-  api = await startApi('api_hs256', { JWT_SECRET: SECRET, JWT_ISSUER: ISSUER, JWT_AUDIENCE: AUDIENCE });
-  await dashboardsIn(api.db).insertMany([
-    storedDocument(3, 2),
-    storedDocument(3, 9),
-    storedDocument(4, 2),
-    storedDocument(5, 7),
-  ]);
-}, 60_000);
-
-afterAll(async () => {
-  await api?.close();
-});
 
 /** A valid token for the configured issuer and audience; an option set to undefined leaves its claim out. */
 function token(payload: Record<string, unknown>, options: SignOptions = {}, secret = SECRET): string {
@@ -49,21 +42,59 @@ const getDashboard = (bearer?: string) => {
 async function expectUnauthorized(bearer: string | undefined, message?: string | RegExp): Promise<void> {
   const res = await getDashboard(bearer);
   expect(res.status).toBe(401);
-  expect(res.headers['content-type']).toMatch(/^application\/json/);
+  expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+  // RFC 6750: the bare challenge without credentials, invalid_token for a bad one.
+  expect(res.headers['www-authenticate']).toBe(
+    bearer === undefined ? 'Bearer' : 'Bearer error="invalid_token"',
+  );
   expect(res.body).toMatchObject({ statusCode: 401, error: 'Unauthorized' });
   expect(typeof res.body.message).toBe('string');
   if (message) expect(res.body.message).toMatch(message);
 }
 
-describe('GET /api/v1/dashboard with HS256 tokens', () => {
+forEachAdapter('GET /api/v1/dashboard with HS256 tokens on %s', (adapter) => {
+  beforeAll(async () => {
+    api = await startApi('api_hs256', adapter, {
+      JWT_SECRET: SECRET,
+      JWT_ISSUER: ISSUER,
+      JWT_AUDIENCE: AUDIENCE,
+    });
+    await dashboardsIn(api.db).insertMany([
+      storedDocument(3, 2),
+      storedDocument(3, 9),
+      storedDocument(4, 2),
+      storedDocument(5, 7),
+      verbatim,
+    ]);
+  }, 60_000);
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
   it('returns exactly the stored view of the token user, without internal fields', async () => {
     const res = await getDashboard(userToken(3, '2')).set('Content-Type', 'application/json');
     expect(res.status).toBe(200);
-    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(res.headers['cache-control']).toBe('no-store');
     expect(res.body).toStrictEqual(sampleView(3, 2));
     for (const internal of ['_id', 'state', 'revision', 'next_boundary_at', 'view']) {
       expect(res.body).not.toHaveProperty(internal);
     }
+  });
+
+  it('sends the stored JSON text byte for byte', async () => {
+    const res = await getDashboard(userToken(6, 1))
+      .buffer(true)
+      .parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(res.headers['content-length']).toBe(String(Buffer.byteLength(verbatim.view_json)));
+    expect((res.body as Buffer).equals(Buffer.from(verbatim.view_json, 'utf8'))).toBe(true);
   });
 
   it('accepts sub as a JSON number', async () => {
@@ -75,8 +106,8 @@ describe('GET /api/v1/dashboard with HS256 tokens', () => {
   it('answers 404 with a JSON body when the user has no document', async () => {
     const res = await getDashboard(userToken(3, 404));
     expect(res.status).toBe(404);
-    expect(res.headers['content-type']).toMatch(/^application\/json/);
-    expect(res.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'no dashboard for this user' });
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(res.text).toBe('{"message":"no dashboard for this user","error":"Not Found","statusCode":404}');
   });
 
   it('never lets a token read another user or another tenant, even when those documents exist', async () => {

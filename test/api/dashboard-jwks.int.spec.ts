@@ -5,6 +5,7 @@ import { sign } from 'jsonwebtoken';
 import request from 'supertest';
 import {
   craftToken,
+  forEachAdapter,
   hmacSha256,
   nowS,
   sampleView,
@@ -46,13 +47,9 @@ beforeAll(async () => {
     res.end(JSON.stringify(jwks));
   });
   await new Promise<void>((resolve) => jwksServer.listen(0, '127.0.0.1', resolve));
-  const { port } = jwksServer.address() as AddressInfo;
-  api = await startApi('api_jwks', { JWT_JWKS_URI: `http://127.0.0.1:${port}/.well-known/jwks.json` });
-  await dashboardsIn(api.db).insertOne(storedDocument(3, 2));
-}, 60_000);
+});
 
 afterAll(async () => {
-  await api?.close();
   await new Promise((resolve) => jwksServer?.close(resolve));
 });
 
@@ -60,7 +57,20 @@ const claims = () => ({ tenant_id: 3, sub: '2', exp: nowS() + 600 });
 const getDashboard = (bearer: string) =>
   request(api.http).get('/api/v1/dashboard').set('Authorization', `Bearer ${bearer}`);
 
-describe('GET /api/v1/dashboard with keys from a JWKS URL', () => {
+forEachAdapter('GET /api/v1/dashboard with keys from a JWKS URL on %s', (adapter) => {
+  // A new API starts with an empty key cache.
+  beforeAll(async () => {
+    const { port } = jwksServer.address() as AddressInfo;
+    api = await startApi('api_jwks', adapter, {
+      JWT_JWKS_URI: `http://127.0.0.1:${port}/.well-known/jwks.json`,
+    });
+    await dashboardsIn(api.db).insertOne(storedDocument(3, 2));
+  }, 60_000);
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
   it('accepts an ES256 token whose kid is in the JWKS, and caches the keys', async () => {
     const token = sign(claims(), ecKeys.privateKey, { algorithm: 'ES256', keyid: 'ec-1' });
     const first = await getDashboard(token);

@@ -3,6 +3,7 @@ import { sign } from 'jsonwebtoken';
 import request from 'supertest';
 import {
   craftToken,
+  forEachAdapter,
   hmacSha256,
   nowS,
   sampleView,
@@ -19,20 +20,20 @@ const ecKey = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
 
 let api: ApiUnderTest;
 
-beforeAll(async () => {
-  api = await startApi('api_rs256', { JWT_PUBLIC_KEY: publicPem });
-  await dashboardsIn(api.db).insertOne(storedDocument(3, 2));
-}, 60_000);
-
-afterAll(async () => {
-  await api?.close();
-});
-
 const claims = () => ({ tenant_id: 3, sub: '2', exp: nowS() + 600 });
 const getDashboard = (bearer: string) =>
   request(api.http).get('/api/v1/dashboard').set('Authorization', `Bearer ${bearer}`);
 
-describe('GET /api/v1/dashboard with a PEM public key', () => {
+forEachAdapter('GET /api/v1/dashboard with a PEM public key on %s', (adapter) => {
+  beforeAll(async () => {
+    api = await startApi('api_rs256', adapter, { JWT_PUBLIC_KEY: publicPem });
+    await dashboardsIn(api.db).insertOne(storedDocument(3, 2));
+  }, 60_000);
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
   it('accepts an RS256 token signed by the matching private key', async () => {
     const res = await getDashboard(sign(claims(), privateKey, { algorithm: 'RS256' }));
     expect(res.status).toBe(200);

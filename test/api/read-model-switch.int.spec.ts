@@ -1,18 +1,17 @@
 import { sign } from 'jsonwebtoken';
 import request from 'supertest';
 import { READ_MODEL_META_COLLECTION, READ_MODEL_META_ID } from '@app/mongo';
-import { sampleView, startApi, storedDocument, type ApiUnderTest, dashboardsIn } from './api-harness';
+import {
+  forEachAdapter,
+  sampleView,
+  startApi,
+  storedDocument,
+  type ApiUnderTest,
+  dashboardsIn,
+} from './api-harness';
 
 const SECRET = 'switch-secret-0123456789-abcdefghij';
 let api: ApiUnderTest;
-
-beforeAll(async () => {
-  api = await startApi('api_switch', { JWT_SECRET: SECRET, READ_MODEL_POLL_MS: '100' });
-}, 60_000);
-
-afterAll(async () => {
-  await api?.close();
-});
 
 const bearer = sign({ tenant_id: 3, sub: '2' }, SECRET, { algorithm: 'HS256', expiresIn: 600 });
 const getDashboard = () =>
@@ -26,7 +25,15 @@ async function eventually(check: () => Promise<boolean>, timeoutMs = 5_000): Pro
   }
 }
 
-describe('the active dashboards collection', () => {
+forEachAdapter('the active dashboards collection on %s', (adapter) => {
+  beforeAll(async () => {
+    api = await startApi('api_switch', adapter, { JWT_SECRET: SECRET, READ_MODEL_POLL_MS: '100' });
+  }, 60_000);
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
   it('is followed without a restart when read_model_meta names a new one', async () => {
     const live = { ...sampleView(3, 2), as_of: '2022-01-16T20:45:00.000Z' };
     const rebuilt = { ...sampleView(3, 2), as_of: '2022-01-16T21:00:00.000Z' };

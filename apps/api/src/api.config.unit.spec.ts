@@ -38,6 +38,14 @@ describe('API configuration', () => {
     expect(config.auth.warnings).toEqual([]);
   });
 
+  it('runs on Fastify unless HTTP_ADAPTER picks Express, and refuses any other adapter', () => {
+    expect(load({ JWT_SECRET: secret }).HTTP_ADAPTER).toBe('fastify');
+    expect(load({ JWT_SECRET: secret, HTTP_ADAPTER: 'express' }).HTTP_ADAPTER).toBe('express');
+    expect(mistakesOf({ JWT_SECRET: secret, HTTP_ADAPTER: 'koa' })).toEqual([
+      expect.stringMatching(/^HTTP_ADAPTER: Value "koa" not in choices \[express,fastify\]/),
+    ]);
+  });
+
   it('refuses to start without any key source and says which variables would do', () => {
     expect(mistakesOf({})).toEqual([
       expect.stringMatching(/no JWT key source: set JWT_SECRET .*JWT_PUBLIC_KEY.*JWT_JWKS_URI/),

@@ -5,6 +5,7 @@ import { API_CONFIG, type ApiConfig } from './api.config';
 import { DashboardsModule } from './dashboards/dashboards.module';
 import { HealthModule } from './health/health.module';
 import { loggingOptions } from './logging/logging.options';
+import type { HttpMetrics } from './metrics/http-metrics';
 import { MetricsModule } from './metrics/metrics.module';
 
 /** Makes the checked configuration injectable everywhere as API_CONFIG. */
@@ -13,7 +14,7 @@ class ApiConfigModule {}
 
 @Module({})
 export class ApiModule {
-  static forRoot(config: ApiConfig): DynamicModule {
+  static forRoot(config: ApiConfig, metrics: HttpMetrics): DynamicModule {
     return {
       module: ApiModule,
       imports: [
@@ -25,7 +26,7 @@ export class ApiModule {
         },
         LoggerModule.forRoot(loggingOptions(config.LOG_LEVEL)),
         CqrsModule.forRoot(),
-        MetricsModule,
+        MetricsModule.forRoot(metrics),
         HealthModule,
         DashboardsModule,
       ],

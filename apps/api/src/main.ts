@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from 'nestjs-pino';
 import { ConfigError } from '@app/platform';
-import { createApiApp } from './api.app';
+import { createApiApp, listenApi } from './api.app';
 import { loadApiConfig, type ApiConfig } from './api.config';
 
 function configOrExit(): ApiConfig {
@@ -19,13 +19,12 @@ async function bootstrap(): Promise<void> {
   const app = await createApiApp(config);
   // process.exit (not re-raising the signal) lets pino flush its buffered lines: graceful stop = exit 0.
   app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
-  if (config.HOST) await app.listen(config.PORT, config.HOST);
-  else await app.listen(config.PORT);
+  await listenApi(app, config);
   const { algorithms, key } = config.auth;
   app
     .get(Logger)
     .log(
-      `api listening on port ${config.PORT} (JWT ${key.kind}, algorithms ${algorithms.join(',')})`,
+      `api listening on port ${config.PORT} (${config.HTTP_ADAPTER}, JWT ${key.kind}, algorithms ${algorithms.join(',')})`,
       'Bootstrap',
     );
 }

@@ -1,6 +1,6 @@
 import { Injectable, Logger, UnauthorizedException, type ExecutionContext } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import type { Response } from 'express';
 import { KEYS_UNAVAILABLE, MISSING_TOKEN, reasonFor } from './auth-failure';
 import { JWT_STRATEGY } from './jwt.strategy';
 
@@ -11,6 +11,11 @@ import { JWT_STRATEGY } from './jwt.strategy';
 @Injectable()
 export class JwtAuthGuard extends AuthGuard(JWT_STRATEGY) {
   private readonly logger = new Logger(JwtAuthGuard.name);
+
+  // The adapter sets the header on whichever response object it uses (Express or Fastify).
+  constructor(private readonly adapterHost: HttpAdapterHost) {
+    super();
+  }
 
   override handleRequest<TUser>(
     err: unknown,
@@ -24,7 +29,11 @@ export class JwtAuthGuard extends AuthGuard(JWT_STRATEGY) {
     if (reason === KEYS_UNAVAILABLE) this.logger.warn(`JWKS unavailable: ${(info as Error).message}`);
     // RFC 6750: a request without credentials gets the bare challenge, a bad token gets invalid_token.
     const challenge = reason === MISSING_TOKEN ? 'Bearer' : 'Bearer error="invalid_token"';
-    context.switchToHttp().getResponse<Response>().setHeader('WWW-Authenticate', challenge);
+    this.adapterHost.httpAdapter.setHeader(
+      context.switchToHttp().getResponse(),
+      'WWW-Authenticate',
+      challenge,
+    );
     if (err) throw err;
     throw new UnauthorizedException(reason);
   }

@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LevelWithSilent } from 'pino';
 import type { Params } from 'nestjs-pino';
 import { createLogger } from '@app/platform';
+import { requestId } from './request-id';
 
 const QUIET_PATHS = /^\/(health\/(live|ready)|metrics)(\?|$)/;
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /**
  * One JSON line per request with method, url, status and duration. Headers are not serialised at all,
@@ -16,10 +15,7 @@ export function loggingOptions(level: string): Params {
   return {
     pinoHttp: {
       logger: createLogger('api', level as LevelWithSilent),
-      genReqId: (req: IncomingMessage) => {
-        const given = req.headers['x-request-id'];
-        return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-      },
+      genReqId: requestId,
       quietReqLogger: true,
       customAttributeKeys: { responseTime: 'duration_ms' },
       serializers: {

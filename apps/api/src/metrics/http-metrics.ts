@@ -1,11 +1,13 @@
-import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import type { AnsweredRequest } from '../http/http-platform';
+
+/** Unmatched paths share one label so that scanners cannot blow up the series count. */
+export const UNMATCHED_ROUTE = 'unmatched';
 
 /**
  * One registry per app instance (not prom-client's global one), so several apps can live in one process,
  * as they do in the integration tests.
  */
-@Injectable()
 export class HttpMetrics {
   readonly registry = new Registry();
   readonly requestDuration = new Histogram({
@@ -18,5 +20,13 @@ export class HttpMetrics {
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** A guard's 401 still counts for the route it guards; the not-found handler's 404 for no route. */
+  observe({ method, route, statusCode, seconds }: AnsweredRequest): void {
+    this.requestDuration.observe(
+      { method, route: route ?? UNMATCHED_ROUTE, status_code: String(statusCode) },
+      seconds,
+    );
   }
 }

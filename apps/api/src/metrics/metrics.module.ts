@@ -1,14 +1,18 @@
-import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { HttpMetrics } from './http-metrics';
-import { HttpMetricsMiddleware } from './http-metrics.middleware';
 import { MetricsController } from './metrics.controller';
 
-@Module({
-  controllers: [MetricsController],
-  providers: [HttpMetrics],
-})
-export class MetricsModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(HttpMetricsMiddleware).forRoutes({ path: '{*splat}', method: RequestMethod.ALL });
+/**
+ * Serves the app's metrics. They are made before the app (see api.app.ts), as the HTTP platform observes
+ * every request from the adapter on, and it alone knows the matched route.
+ */
+@Module({})
+export class MetricsModule {
+  static forRoot(metrics: HttpMetrics): DynamicModule {
+    return {
+      module: MetricsModule,
+      controllers: [MetricsController],
+      providers: [{ provide: HttpMetrics, useValue: metrics }],
+    };
   }
 }

@@ -12,7 +12,8 @@ export class GetDashboardHttpController {
 
   @Get()
   @Header('Cache-Control', 'no-store')
-  @Header('Content-Type', 'application/json; charset=utf-8')
+  // Both adapters add "; charset=utf-8" to a text body; given here, Fastify would warn on each 404.
+  @Header('Content-Type', 'application/json')
   async getDashboard(@CurrentUser() user: AuthUser): Promise<string> {
     const view = await this.queryBus.execute(new GetDashboardQuery(user.tenantId, user.userId));
     if (!view) throw new NotFoundException('no dashboard for this user');
