@@ -1,16 +1,20 @@
+import { HTTP_ADAPTERS, type HttpAdapterName } from '../apps/api/src/api.config';
 import { int, kb, mib, ms, ratio, seconds, table } from './format';
 import type { Machine } from './machine';
 import type { BenchOptions } from './options';
 import type { FoldResult } from './phases/fold';
 import type { GrowthResult } from './phases/growth';
 import type { LiveResult } from './phases/live';
-import type { QueryResult } from './phases/query';
+import type { ReplayResult } from './phases/replay';
+import type { HttpLoad } from './measure/http-load';
+import type { QueryAuth, QueryResult, QueryRun } from './phases/query';
 
 export interface BenchResults {
   readonly command: string;
   readonly machine: Machine;
   readonly options: BenchOptions;
   readonly fold: FoldResult;
+  readonly replay: ReplayResult;
   readonly query: QueryResult;
   readonly live: LiveResult;
   readonly growth?: GrowthResult;
@@ -79,6 +83,40 @@ function foldSection({ fold, options }: BenchResults): string {
   ].join('\n');
 }
 
+function replaySection({ fold, replay }: BenchResults): string {
+  const { raw, naive, projector } = fold;
+  const row = (name: string, rate: number, detail: string) => [
+    name,
+    int(rate),
+    ratio(rate, raw.rate),
+    ratio(rate, naive.rate),
+    detail,
+  ];
+  return [
+    '### Replay throughput (`npm run replay` on the same backlog, events/s)',
+    '',
+    'A new read-model version built from offset 0 into fresh collections, caught up and switched to, as an',
+    "operator runs it; the rate is over the command's whole work (lock, fold, switch). Baselines from the fold",
+    'phase above.',
+    '',
+    table(
+      ['run', 'events/s', '× raw consumer', '× naive projector', 'detail'],
+      [
+        row(
+          'npm run replay',
+          replay.rate,
+          `${int(replay.records)} records, ${int(replay.users)} documents, ${int(replay.rejects)} rejects in ${seconds(replay.seconds)}`,
+        ),
+        row(
+          'live projector drain (fold phase)',
+          projector.rate,
+          `the replay ran at ${ratio(replay.rate, projector.rate)} this rate`,
+        ),
+      ],
+    ),
+  ].join('\n');
+}
+
 function freshnessSection({ live }: BenchResults): string {
   const idle = live.levels.find((l) => l.share === 0)?.freshness;
   const rows = live.levels.map((l) => [
@@ -104,7 +142,7 @@ function freshnessSection({ live }: BenchResults): string {
     [
       '### Freshness (produce → visible in GET /api/v1/dashboard)',
       '',
-      `Background load from the simulator at shares of ${max}; one probe reading at a time, the API polled every 50 ms.`,
+      `Background load from the simulator at shares of ${max}; a probe reading every 250 ms (overlapping: a slow projector yields late samples, not gaps), the API polled every 50 ms.`,
       '',
       table(
         [
@@ -123,34 +161,56 @@ function freshnessSection({ live }: BenchResults): string {
   );
 }
 
-function querySection({ query }: BenchResults): string {
-  const rows = (auth: string, pair: QueryResult['hs256']) => [
-    [
-      `GET /health/live (${auth} app, ceiling)`,
-      int(pair.health.rps),
-      ms(pair.health.p50Ms),
-      ms(pair.health.p99Ms),
-      '1.00×',
-      String(pair.health.failures),
-    ],
-    [
-      `GET /api/v1/dashboard, ${auth}`,
-      int(pair.dashboard.rps),
-      ms(pair.dashboard.p50Ms),
-      ms(pair.dashboard.p99Ms),
-      ratio(pair.dashboard.rps, pair.health.rps),
-      String(pair.dashboard.failures),
-    ],
+const findRun = ({ runs }: QueryResult, auth: QueryAuth, adapter: HttpAdapterName) =>
+  runs.find((r) => r.auth === auth && r.adapter === adapter);
+
+/** One endpoint of one app; each figure also as a multiple of the same figure of its /health/live. */
+function queryRow(endpoint: string, { adapter }: QueryRun, load: HttpLoad, ceiling: HttpLoad): string[] {
+  const vs = (text: string, value: number, of: number) => `${text} (${ratio(value, of)})`;
+  return [
+    endpoint,
+    adapter,
+    vs(int(load.rps), load.rps, ceiling.rps),
+    vs(ms(load.p50Ms), load.p50Ms, ceiling.p50Ms),
+    vs(ms(load.p99Ms), load.p99Ms, ceiling.p99Ms),
+    String(load.failures),
   ];
+}
+
+/** Fastify's figures as multiples of Express's, for one way of verifying tokens. */
+function fastifyOverExpress(query: QueryResult, auth: QueryAuth): string {
+  const [express, fastify] = [findRun(query, auth, 'express'), findRun(query, auth, 'fastify')];
+  if (!express || !fastify) return `${auth} n/a`;
+  const of = (endpoint: string, e: HttpLoad, f: HttpLoad) =>
+    `${endpoint} req/s ${ratio(f.rps, e.rps)}, p50 ${ratio(f.p50Ms, e.p50Ms)}, p99 ${ratio(f.p99Ms, e.p99Ms)}`;
+  return `${auth} ${of('dashboard', express.dashboard, fastify.dashboard)}; ${of('/health/live', express.health, fastify.health)}`;
+}
+
+function querySection({ query }: BenchResults): string {
+  const rows = query.runs.flatMap((r) => [
+    queryRow(`GET /health/live (${r.auth} app, ceiling)`, r, r.health, r.health),
+    queryRow(`GET /api/v1/dashboard, ${r.auth}`, r, r.dashboard, r.health),
+  ]);
+  const rsVsHs = HTTP_ADAPTERS.map((adapter) => {
+    const [hs, rs] = [findRun(query, 'HS256', adapter), findRun(query, 'RS256', adapter)];
+    return `${hs && rs ? ratio(rs.dashboard.rps, hs.dashboard.rps) : 'n/a'} the HS256 one on ${adapter}`;
+  });
   return [
     `### Query (${int(query.users)} users' documents, tokens in turn)`,
     '',
     table(
-      ['endpoint', 'req/s', 'p50', 'p99', 'req/s × /health/live', 'failures'],
-      [...rows('HS256', query.hs256), ...rows('RS256', query.rs256)],
+      [
+        'endpoint',
+        'adapter',
+        ...['req/s', 'p50', 'p99'].map((figure) => `${figure} (× /health/live)`),
+        'failures',
+      ],
+      rows,
     ),
     '',
-    `RS256 dashboard throughput is ${ratio(query.rs256.dashboard.rps, query.hs256.dashboard.rps)} the HS256 one. Express adapter only.`,
+    `Fastify / Express: ${fastifyOverExpress(query, 'HS256')}. ${fastifyOverExpress(query, 'RS256')}.`,
+    '',
+    `RS256 dashboard throughput is ${rsVsHs.join(', ')}.`,
   ].join('\n');
 }
 
@@ -179,6 +239,7 @@ export function renderReport(results: BenchResults): string {
   return [
     header(results),
     foldSection(results),
+    replaySection(results),
     freshnessSection(results),
     querySection(results),
     growthSection(results),

@@ -6,6 +6,7 @@ import { measureFold } from './phases/fold';
 import { measureGrowth } from './phases/growth';
 import { measureLive } from './phases/live';
 import { measureQuery } from './phases/query';
+import { measureReplay } from './phases/replay';
 import { killAllNow } from './measure/stop-app';
 import { renderReport } from './report';
 import { startServers } from './servers';
@@ -34,15 +35,18 @@ async function main(argv: readonly string[]): Promise<void> {
     const system = await freshSystem('fold', options.partitions);
     let fold;
     let query;
+    let replay;
     try {
       fold = await measureFold(system, options, log);
       query = await measureQuery(system, options.users, options, log);
+      // Last on this system: the switch makes the replayed version the active one.
+      replay = await measureReplay(system, fold.clock, options, log);
     } finally {
       await system.dispose();
     }
     const live = await measureLive(options, fold.projector.rate, log);
     const growth = options.growth ? await measureGrowth(options, log) : undefined;
-    const report = `${renderReport({ command, machine, options, fold, query, live, growth })}\n`;
+    const report = `${renderReport({ command, machine, options, fold, replay, query, live, growth })}\n`;
     process.stdout.write(report);
     if (options.out) writeFileSync(options.out, report);
     log('done');

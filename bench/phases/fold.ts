@@ -15,6 +15,8 @@ export interface FoldResult {
   /** The projector again with `--compare-env` overrides, on a database of its own. */
   readonly variant?: ProjectorDrain;
   readonly naive: Drain;
+  /** The instant the projector's clock was fixed at (after the last reading). */
+  readonly clock: Date;
 }
 
 /** Readings of the backlog start here; the projector's clock is fixed just after the last one. */
@@ -61,5 +63,5 @@ export async function measureFold(
     log(`fold: projector with ${JSON.stringify(options.compareEnv)} ${Math.round(variant.rate)}/s`);
   const naive = await drainWithBaseline('naive-projector', system, events, options.baselineCapSeconds * 1000);
   log(`fold: naive projector ${Math.round(naive.rate)}/s over ${naive.events} events`);
-  return { events, produceRate, raw, projector, variant, naive };
+  return { events, produceRate, raw, projector, variant, naive, clock };
 }
