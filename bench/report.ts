@@ -37,15 +37,20 @@ function header({ command, machine, options }: BenchResults): string {
   ].join('\n');
 }
 
-function foldSection({ fold, options }: BenchResults): string {
-  const { raw, projector, variant, naive } = fold;
-  const row = (name: string, rate: number, extra: string) => [
+/** A table row rated against the fold phase's two baselines: the raw consumer and the naive projector. */
+const baselineRow =
+  ({ raw, naive }: FoldResult) =>
+  (name: string, rate: number, detail: string): string[] => [
     name,
     int(rate),
     ratio(rate, raw.rate),
     ratio(rate, naive.rate),
-    extra,
+    detail,
   ];
+
+function foldSection({ fold, options }: BenchResults): string {
+  const { raw, projector, variant, naive } = fold;
+  const row = baselineRow(fold);
   const m = projector.metrics;
   const rows = [
     row('raw kafkajs consumer (ceiling)', raw.rate, `${int(raw.events)} events in ${seconds(raw.seconds)}`),
@@ -84,14 +89,8 @@ function foldSection({ fold, options }: BenchResults): string {
 }
 
 function replaySection({ fold, replay }: BenchResults): string {
-  const { raw, naive, projector } = fold;
-  const row = (name: string, rate: number, detail: string) => [
-    name,
-    int(rate),
-    ratio(rate, raw.rate),
-    ratio(rate, naive.rate),
-    detail,
-  ];
+  const row = baselineRow(fold);
+  const { projector } = fold;
   return [
     '### Replay throughput (`npm run replay` on the same backlog, events/s)',
     '',
