@@ -40,7 +40,7 @@ const HELP = `usage: npm run bench -- [options]
   --connections N       autocannon connections (default 50)
   --baseline-cap S      stop the naive baseline after S seconds (default 120)
   --no-growth           skip the growth series
-  --growth-users N,…    users of the growth series (default 100,300,600)
+  --growth-users N,…    users of the growth series (default 100,500,1000,2000)
   --growth-metrics N,…  metrics per user of the growth series (default 1,10,50)
   --projector-env K=V,… projector variables for every projector of the run
   --compare-env K=V,…   also drain the backlog with these projector variables, side by side
@@ -104,7 +104,7 @@ export function readOptions(argv: readonly string[]): BenchOptions | 'help' {
     connections: positive('connections', values.connections, 50),
     baselineCapSeconds: positive('baseline-cap', values['baseline-cap'], 120),
     growth: !values['no-growth'],
-    growthUsers: list('growth-users', values['growth-users'], [100, 300, 600]),
+    growthUsers: list('growth-users', values['growth-users'], [100, 500, 1000, 2000]),
     growthMetrics: list('growth-metrics', values['growth-metrics'], [1, 10, 50]),
     projectorEnv: assignments('projector-env', values['projector-env']),
     compareEnv: assignments('compare-env', values['compare-env']),
