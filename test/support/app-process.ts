@@ -1,8 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-
-const ROOT = join(__dirname, '../..');
+import { spawnScript } from './spawn-script';
 
 export interface AppProcess {
   readonly port: number;
@@ -23,22 +22,12 @@ export async function startApp(
   env: Record<string, string>,
   readyPath = '/health/ready',
 ): Promise<AppProcess> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', join('apps', app, 'src', 'main.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString('utf8')).slice(-20_000);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
+  const { child, output } = spawnScript(join('apps', app, 'src', 'main.ts'), [], env, 20_000);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const handle: AppProcess = {
     port,
     url: `http://127.0.0.1:${port}`,
-    output: () => output,
+    output,
     kill: async (signal = 'SIGTERM') => {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited;

@@ -1,9 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { kafkaBrokers, mongoUri } from './env';
+import { spawnScript } from './spawn-script';
 import type { SystemNames } from './system';
-
-const ROOT = join(__dirname, '../..');
 
 export interface CliRun {
   readonly child: ChildProcess;
@@ -30,25 +29,11 @@ export function cliEnv(names: SystemNames, extra: Record<string, string> = {}): 
 
 /** Starts `apps/projector/src/<script>` (a CLI entry point) as a real process, without a terminal. */
 export function startCli(script: string, args: readonly string[], env: Record<string, string>): CliRun {
-  const child = spawn(
-    process.execPath,
-    ['-r', '@swc-node/register', join('apps/projector/src', script), ...args],
-    {
-      cwd: ROOT,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let output = '';
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString('utf8')).slice(-200_000);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
+  const { child, output } = spawnScript(join('apps/projector/src', script), args, env, 200_000);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );
-  return { child, output: () => output, exited };
+  return { child, output, exited };
 }
 
 /** Runs a CLI to its end; rejects with its output if it does not exit within `timeoutMs`. */
