@@ -1,4 +1,5 @@
 import type { Admin } from 'kafkajs';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface TopicSpec {
   readonly topic: string;
@@ -8,21 +9,41 @@ export interface TopicSpec {
   readonly config?: Readonly<Record<string, string>>;
 }
 
-/** Creates the topics that do not exist yet; existing topics are left exactly as they are. */
+/** A broker that has just started may not yet know a topic it has just created (UNKNOWN_TOPIC_OR_PARTITION). */
+const ATTEMPTS = 20;
+const RETRY_AFTER_MS = 500;
+
+const isRetriable = (error: unknown): boolean => (error as { retriable?: unknown }).retriable === true;
+
+/**
+ * Creates the topics that do not exist yet and returns once every one of them has a leader; existing
+ * topics are left exactly as they are. Retriable broker errors are retried for about ten seconds.
+ */
 export async function ensureTopics(admin: Admin, specs: readonly TopicSpec[]): Promise<string[]> {
   const existing = new Set(await admin.listTopics());
   const missing = specs.filter((s) => !existing.has(s.topic));
   if (missing.length === 0) return [];
-  await admin.createTopics({
-    waitForLeaders: true,
-    topics: missing.map((s) => ({
-      topic: s.topic,
-      numPartitions: s.partitions,
-      replicationFactor: s.replicationFactor ?? -1,
-      configEntries: Object.entries(s.config ?? {}).map(([name, value]) => ({ name, value })),
-    })),
-  });
-  return missing.map((s) => s.topic);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const present = new Set(await admin.listTopics());
+      const toCreate = missing.filter((s) => !present.has(s.topic));
+      if (toCreate.length > 0)
+        await admin.createTopics({
+          waitForLeaders: true,
+          topics: toCreate.map((s) => ({
+            topic: s.topic,
+            numPartitions: s.partitions,
+            replicationFactor: s.replicationFactor ?? -1,
+            configEntries: Object.entries(s.config ?? {}).map(([name, value]) => ({ name, value })),
+          })),
+        });
+      await admin.fetchTopicMetadata({ topics: missing.map((s) => s.topic) });
+      return missing.map((s) => s.topic);
+    } catch (error) {
+      if (!isRetriable(error) || attempt >= ATTEMPTS) throw error;
+      await sleep(RETRY_AFTER_MS);
+    }
+  }
 }
 
 /** The event store and its dead letters are kept forever: the topic is the source of every replay. */
