@@ -4,5 +4,6 @@ export const LOGGER = Symbol('Logger');
 export const CLOCK = Symbol('Clock');
 export const MONGO = Symbol('MongoHandle');
 export const KAFKA = Symbol('Kafka');
-export const READ_MODEL = Symbol('ActiveCollectionFollower');
+/** The read-model version this process writes (`ProjectedVersion`). */
+export const READ_MODEL = Symbol('ProjectedVersion');
 export const PRODUCER = Symbol('Producer');

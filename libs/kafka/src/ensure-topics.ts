@@ -20,12 +20,13 @@ const isRetriable = (error: unknown): boolean => (error as { retriable?: unknown
  * topics are left exactly as they are. Retriable broker errors are retried for about ten seconds.
  */
 export async function ensureTopics(admin: Admin, specs: readonly TopicSpec[]): Promise<string[]> {
-  const existing = new Set(await admin.listTopics());
-  const missing = specs.filter((s) => !existing.has(s.topic));
+  let present = new Set(await admin.listTopics());
+  const missing = specs.filter((s) => !present.has(s.topic));
   if (missing.length === 0) return [];
   for (let attempt = 1; ; attempt++) {
     try {
-      const present = new Set(await admin.listTopics());
+      // A retry re-lists: the failed attempt may have created some of them.
+      if (attempt > 1) present = new Set(await admin.listTopics());
       const toCreate = missing.filter((s) => !present.has(s.topic));
       if (toCreate.length > 0)
         await admin.createTopics({

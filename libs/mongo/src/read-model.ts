@@ -4,8 +4,8 @@ import { SAMPLES_COLLECTION } from './sample-ledger';
 /**
  * The read model can exist in several versions (a replay builds a new one beside the live one). A small
  * metadata document names the active version: the dashboards collection readers use and the consumer
- * group that keeps it current (with its `sample_id` ledger). Readers follow it, so a switch is one atomic update of that document and
- * needs no restart.
+ * group that keeps it current (with its `sample_id` ledger). Readers follow it, so a switch is one atomic
+ * update of that document and needs no restart.
  */
 export const READ_MODEL_META_COLLECTION = 'read_model_meta';
 export const READ_MODEL_META_ID = 'dashboards';
