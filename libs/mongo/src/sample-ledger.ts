@@ -39,8 +39,24 @@ export function sampleLedger(db: Db, name = SAMPLES_COLLECTION): SampleLedger {
   };
 }
 
-/** Every collection of the ledger named `name`, e.g. to drop a retired read-model version. */
-export const ledgerCollectionNames = (name: string): string[] => [name, claimsName(name)];
+/**
+ * Drops a version's dashboards collection and its ledger (samples and claims journal); one that does not
+ * exist is fine. Tries every collection before it throws the first failure.
+ */
+export async function dropVersionCollections(
+  db: Db,
+  version: { readonly collection: string; readonly samples: string },
+): Promise<void> {
+  let failure: unknown;
+  for (const name of [version.collection, version.samples, claimsName(version.samples)])
+    await db
+      .collection(name)
+      .drop()
+      .catch((error: { codeName?: string }) => {
+        if (error.codeName !== 'NamespaceNotFound') failure ??= error;
+      });
+  if (failure) throw failure;
+}
 
 /**
  * Records the samples whose id has not been seen and returns the `_id`s that are new. A duplicate key is

@@ -1,4 +1,4 @@
-import { ledgerCollectionNames } from '@app/mongo';
+import { dropVersionCollections } from '@app/mongo';
 import type { Logger } from '@app/platform';
 import type { Admin } from 'kafkajs';
 import type { Db } from 'mongodb';
@@ -36,13 +36,7 @@ export async function dropRetiredVersions(
 /** Deletes a version's group, collection and ledger and forgets it; false if its group still has members. */
 export async function dropVersion(deps: RetentionDeps, record: VersionRecord): Promise<boolean> {
   if (!(await deleteGroup(deps, record.group))) return false;
-  for (const collection of [record._id, ...ledgerCollectionNames(record.samples)])
-    await deps.db
-      .collection(collection)
-      .drop()
-      .catch((error: { codeName?: string }) => {
-        if (error.codeName !== 'NamespaceNotFound') throw error;
-      });
+  await dropVersionCollections(deps.db, { collection: record._id, samples: record.samples });
   await deps.registry.forget(record._id);
   deps.logger.info({ collection: record._id, group: record.group }, 'dropped a read-model version');
   return true;

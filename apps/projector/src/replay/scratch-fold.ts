@@ -1,6 +1,6 @@
 import type { FoldEvent } from '@app/dashboard';
 import {
-  ledgerCollectionNames,
+  dropVersionCollections,
   loadStates,
   sampleLedger,
   type DashboardDocument,
@@ -44,9 +44,11 @@ export class ScratchFold {
   }
 
   async drop(): Promise<void> {
-    const ignoreMissing = () => undefined;
     const { dashboards, ledger } = this.stores;
-    for (const name of [dashboards.collectionName, ...ledgerCollectionNames(ledger.samples.collectionName)])
-      await this.db.collection(name).drop().catch(ignoreMissing);
+    // Best effort: a scratch fold left behind is only clutter.
+    await dropVersionCollections(this.db, {
+      collection: dashboards.collectionName,
+      samples: ledger.samples.collectionName,
+    }).catch(() => undefined);
   }
 }

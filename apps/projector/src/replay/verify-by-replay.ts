@@ -1,4 +1,4 @@
-import { activeVersionOf, ledgerCollectionNames, readReadModelMeta } from '@app/mongo';
+import { activeVersionOf, dropVersionCollections, readReadModelMeta } from '@app/mongo';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { builderProgress } from './builder-progress';
 import type { CliRuntime } from './cli-runtime';
@@ -92,7 +92,5 @@ async function waitForLive(
 async function dropScratch(runtime: CliRuntime, scratch: BoundVersion): Promise<void> {
   const ignore = () => undefined;
   await runtime.admin.deleteGroups([scratch.group]).catch(ignore);
-  await runtime.mongo.db.collection(scratch.collection).drop().catch(ignore);
-  for (const name of ledgerCollectionNames(scratch.samples))
-    await runtime.mongo.db.collection(name).drop().catch(ignore);
+  await dropVersionCollections(runtime.mongo.db, scratch).catch(ignore);
 }
