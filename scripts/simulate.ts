@@ -6,11 +6,13 @@
  *
  * Each user registers, adds a device and its metrics, then every metric gets a reading every 5 s, the last
  * one now, with the simulator's share of late and duplicate readings and profile changes. Uses
- * KAFKA_BROKERS (default 127.0.0.1:9092) and EVENTS_TOPIC, as the projector does.
+ * KAFKA_BROKERS (default 127.0.0.1:9092), KAFKA_CLIENT_ID and EVENTS_TOPIC, read as the projector reads them.
  */
 import { topicsFromEnv } from '@app/contracts';
+import { createKafka, kafkaEnv } from '@app/kafka';
+import { createLogger, loadConfig } from '@app/platform';
 import { simulateGateways } from '@app/simulator';
-import { Kafka, logLevel, Partitioners, type Message } from 'kafkajs';
+import { Partitioners, type Message } from 'kafkajs';
 import { parseArgs } from 'node:util';
 
 const USAGE = 'usage: npm run simulate -- [--users 10] [--metrics 4] [--readings 60] [--tenant 3] [--seed 1]';
@@ -53,8 +55,7 @@ async function main(): Promise<void> {
     return;
   }
   const topic = topicsFromEnv().events;
-  const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',').map((b) => b.trim());
-  const kafka = new Kafka({ clientId: 'simulator', brokers, logLevel: logLevel.ERROR });
+  const kafka = createKafka(loadConfig(kafkaEnv), createLogger('simulate', 'warn'));
   const admin = kafka.admin();
   await admin.connect();
   const exists = (await admin.listTopics()).includes(topic);
