@@ -290,8 +290,25 @@ describe('the fold', () => {
     const state = foldAll(log);
     expect(state.rebucket_pending).toBe(true);
     expect(() => materialize(state, new Date(NOW))).toThrow();
-    const history = [{ metric_id: 1, epoch_ms: Date.parse('2022-01-16T03:00:00Z'), quantity: 1 }];
+    const sample = { metric_id: 1, epoch_ms: Date.parse('2022-01-16T03:00:00Z'), quantity: 1 };
+    const history = [{ ...sample, partition: 0, offset: 1 }];
     const [metric] = materialize(rebucket(state, history), new Date(NOW)).view.metrics;
     expect([metric.avg_today, metric.avg_yesterday]).toEqual([null, 1]);
+  });
+
+  it('rebuilds the same periods whatever order the history comes in (sums of floats depend on order)', () => {
+    const state = foldAll(new EventLog().metric(1).updated({ timezone: 'America/Toronto' }));
+    const at = Date.parse('2022-01-16T03:00:00Z');
+    // 0.1 + 0.2 + 0.3 and 0.3 + 0.2 + 0.1 are different doubles.
+    const history = [0.1, 0.2, 0.3].map((quantity, i) => ({
+      metric_id: 1,
+      epoch_ms: at + i,
+      quantity,
+      partition: 0,
+      offset: 10 + i,
+    }));
+    const rebuilt = rebucket(state, history);
+    expect(rebucket(state, [...history].reverse())).toEqual(rebuilt);
+    expect(rebuilt.metrics[1].buckets.day['2022-01-15']).toEqual([0.1 + 0.2 + 0.3, 3]);
   });
 });

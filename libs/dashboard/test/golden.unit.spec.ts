@@ -1,5 +1,12 @@
 import { validateRecord } from '@app/contracts';
-import { evolve, initialState, materialize, rebucket, type FoldEvent } from '@app/dashboard';
+import {
+  evolve,
+  initialState,
+  materialize,
+  rebucket,
+  type FoldEvent,
+  type HistorySample,
+} from '@app/dashboard';
 import { firstDifference } from '../../../test/support/close-to';
 import { goldenExpected, goldenRecords } from '../../../test/support/spec-examples';
 
@@ -12,13 +19,15 @@ describe('the golden example folded in memory', () => {
     });
     let state = initialState(3, 2);
     const seen = new Set<string>();
-    const history: { metric_id: number; epoch_ms: number; quantity: number | null }[] = [];
+    const history: HistorySample[] = [];
     for (const input of events) {
       const e = input.event;
       if (e.type === 'QuantitySampleRecorded') {
         if (seen.has(e.data.sample_id)) continue;
         seen.add(e.data.sample_id);
-        history.push({ metric_id: e.data.metric_id, epoch_ms: e.startAt.epochMs, quantity: e.data.quantity });
+        const { metric_id, quantity } = e.data;
+        const { partition, offset } = input;
+        history.push({ metric_id, epoch_ms: e.startAt.epochMs, quantity, partition, offset });
       }
       state = evolve(state, input);
       if (state.rebucket_pending) state = rebucket(state, history);

@@ -47,11 +47,6 @@ export const ONE_BATCH: Omit<DeliveryPlan, 'clock'> = {
   partitions: 1,
 };
 
-interface LedgerEntry extends HistorySample {
-  readonly partition: number;
-  readonly offset: number;
-}
-
 interface Stored {
   readonly state: DashboardState;
   readonly view: DashboardView;
@@ -79,7 +74,7 @@ export function projectInMemory(events: readonly DomainEventEnvelope[], plan: De
   }
   const committed = logs.map(() => 0);
   const stored = new Map<string, Stored>();
-  const ledger = new Map<string, Map<string, LedgerEntry>>();
+  const ledger = new Map<string, Map<string, HistorySample>>();
   const finalNow = plan.clock[plan.clock.length - 1];
   const clockAt = (i: number) => plan.clock[Math.min(i, plan.clock.length - 1)];
 
@@ -105,9 +100,9 @@ export function projectInMemory(events: readonly DomainEventEnvelope[], plan: De
   };
 
   const fold = (key: string, inputs: readonly FoldEvent[], step: DeliveryStep, now: Date) => {
-    const seen = ledger.get(key) ?? new Map<string, LedgerEntry>();
+    const seen = ledger.get(key) ?? new Map<string, HistorySample>();
     ledger.set(key, seen);
-    const history = (state: DashboardState): LedgerEntry[] =>
+    const history = (state: DashboardState): HistorySample[] =>
       [...seen.values()]
         .filter((s) => s.offset <= (state.positions[s.partition] ?? -1))
         .filter(
