@@ -5,8 +5,13 @@ import { seconds, timed } from './log';
 import { cacheRoot } from './paths';
 import { assertPortsFree } from './ports';
 import { livePid, stopProcess, tail } from './processes';
+import type { LocalServer } from './server';
 import type { Service } from './services';
 import { waitUntil } from './wait';
+
+/** Stops a local server the way it asks to be stopped. */
+export const stopServer = (local: LocalServer): Promise<boolean> =>
+  stopProcess(local.pidFile, local.marker, { signal: local.stopSignal });
 
 export interface BroughtUp {
   readonly address: string;
@@ -63,7 +68,7 @@ export async function bringUp(svc: Service, log: Log, timeoutMs: number): Promis
   try {
     await waitForAnswer(svc, local.address, log, timeoutMs);
   } catch (err) {
-    if (started) await stopProcess(local.pidFile, local.marker);
+    if (started) await stopServer(local);
     throw err;
   }
   return { address: local.address, started };

@@ -9,7 +9,7 @@ async function main(command: string | undefined): Promise<void> {
   switch (command) {
     case 'up': {
       const result = await up();
-      await adoptServers(['kafka', 'ferretdb']);
+      await adoptServers(['kafka', 'postgresql', 'ferretdb']);
       stderrLog(`ready in ${seconds(Date.now() - t0)}; started now: ${result.started.join(', ') || 'none'}`);
       // stdout carries only the addresses, in a form a shell can `eval` or a CI can append to its env file.
       process.stdout.write(`KAFKA_BROKERS=${result.kafkaBrokers}\nMONGODB_URI=${result.mongoUri}\n`);
@@ -22,7 +22,7 @@ async function main(command: string | undefined): Promise<void> {
         const provisioned = s.external ? 'external' : s.provisioned ? 'yes' : 'no';
         const running = s.pid !== undefined ? `pid ${s.pid}` : 'no';
         process.stdout.write(
-          `${s.name.padEnd(9)} ${s.address.padEnd(26)} provisioned: ${provisioned.padEnd(8)} ` +
+          `${s.name.padEnd(10)} ${s.address.padEnd(46)} provisioned: ${provisioned.padEnd(8)} ` +
             `running: ${running.padEnd(10)} answering: ${s.answering ? 'yes' : 'no'}\n`,
         );
       }

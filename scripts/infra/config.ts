@@ -3,6 +3,8 @@ export interface InfraConfig {
   readonly kafkaPort: number;
   readonly kafkaControllerPort: number;
   readonly mongoPort: number;
+  /** PostgreSQL, FerretDB's storage. */
+  readonly postgresPort: number;
   /** `KAFKA_BROKERS`: when set, Kafka is neither provisioned nor started. */
   readonly kafkaBrokers?: string;
   /** `MONGODB_URI`: when set, FerretDB is neither provisioned nor started. */
@@ -22,14 +24,16 @@ const nonEmpty = (value: string | undefined): string | undefined =>
 
 /**
  * Reads the environment: `INFRA_KAFKA_PORT` (9092), `INFRA_KAFKA_CONTROLLER_PORT` (Kafka port + 1),
- * `INFRA_MONGO_PORT` (27017), `KAFKA_BROKERS`, `MONGODB_URI`.
+ * `INFRA_MONGO_PORT` (27017), `INFRA_POSTGRES_PORT` (FerretDB port + 1), `KAFKA_BROKERS`, `MONGODB_URI`.
  */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): InfraConfig {
   const kafkaPort = port(env.INFRA_KAFKA_PORT, 9092, 'INFRA_KAFKA_PORT');
+  const mongoPort = port(env.INFRA_MONGO_PORT, 27017, 'INFRA_MONGO_PORT');
   return {
     kafkaPort,
     kafkaControllerPort: port(env.INFRA_KAFKA_CONTROLLER_PORT, kafkaPort + 1, 'INFRA_KAFKA_CONTROLLER_PORT'),
-    mongoPort: port(env.INFRA_MONGO_PORT, 27017, 'INFRA_MONGO_PORT'),
+    mongoPort,
+    postgresPort: port(env.INFRA_POSTGRES_PORT, mongoPort + 1, 'INFRA_POSTGRES_PORT'),
     kafkaBrokers: nonEmpty(env.KAFKA_BROKERS),
     mongoUri: nonEmpty(env.MONGODB_URI),
   };

@@ -5,10 +5,13 @@ import { ferretdbInstanceDir } from './paths';
 import { spawnDetached } from './processes';
 import type { LocalServer } from './server';
 
-/** FerretDB with its SQLite backend on 127.0.0.1:`port`; telemetry off, no unix socket, no debug listener. */
-export function localFerretdb(opts: { port: number }): LocalServer {
+/**
+ * FerretDB on 127.0.0.1:`port` storing into the PostgreSQL at `postgresUrl`; telemetry off, no unix socket,
+ * no debug listener. PostgreSQL rather than SQLite because FerretDB pushes equality filters on any field into
+ * PostgreSQL's SQL, while with SQLite only `_id` is, and every other query decodes the whole collection.
+ */
+export function localFerretdb(opts: { port: number; postgresUrl: string }): LocalServer {
   const dir = ferretdbInstanceDir(opts.port);
-  const dataDir = join(dir, 'data');
   const stateDir = join(dir, 'state');
   const pidFile = join(dir, 'ferretdb.pid');
   const logFile = join(dir, 'ferretdb.log');
@@ -19,17 +22,14 @@ export function localFerretdb(opts: { port: number }): LocalServer {
     ports: [opts.port],
     pidFile,
     logFile,
-    marker: dataDir,
+    marker: stateDir,
     isProvisioned: ferretdbBuilt,
     provision: buildFerretdb,
     async start(): Promise<number> {
-      mkdirSync(dataDir, { recursive: true });
       mkdirSync(stateDir, { recursive: true });
       const args = [
-        '--handler=sqlite',
-        // WAL with synchronous=NORMAL: no fsync per commit (a crash of this local server may lose the last
-        // commits, never corrupt them); without it every write waits for the disk.
-        `--sqlite-url=file:${dataDir}/?_pragma=synchronous(normal)`,
+        '--handler=postgresql',
+        `--postgresql-url=${opts.postgresUrl}`,
         `--listen-addr=127.0.0.1:${opts.port}`,
         '--listen-unix=',
         '--debug-addr=-',

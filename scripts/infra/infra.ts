@@ -1,12 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { readConfig } from './config';
 import type { BroughtUp } from './bring-up';
-import { bringUp } from './bring-up';
+import { bringUp, stopServer } from './bring-up';
 import type { Log } from './log';
 import { stderrLog } from './log';
 import { cacheRoot } from './paths';
-import { livePid, stopProcess } from './processes';
-import type { ServerName } from './services';
+import { livePid } from './processes';
+import type { ServerName, Service } from './services';
 import { services } from './services';
 
 export type { ServerName } from './services';
@@ -27,13 +27,27 @@ export interface UpResult {
   started: ServerName[];
 }
 
-/** Brings Kafka and FerretDB up (in parallel), reusing servers that already answer. Idempotent. */
+/** Brings Kafka and FerretDB (over PostgreSQL) up, reusing servers that already answer. Idempotent. */
 export async function up(opts: UpOptions = {}): Promise<UpResult> {
   const log = opts.log ?? stderrLog;
   const env = opts.env ?? process.env;
   mkdirSync(cacheRoot, { recursive: true });
   const all = services(readConfig(env));
-  const results = await Promise.allSettled(all.map((svc) => bringUp(svc, log, opts.timeoutMs ?? 90_000)));
+  const timeoutMs = opts.timeoutMs ?? 90_000;
+  // Independent servers come up in parallel; one that needs another waits for it.
+  const pending = new Map<ServerName, Promise<BroughtUp>>();
+  for (const svc of all) {
+    const before = svc.after ? pending.get(svc.after) : undefined;
+    const name = svc.local.name;
+    const needed = before?.catch(() => {
+      throw new Error(`${name}: not started, because ${svc.after} did not come up`);
+    });
+    pending.set(
+      name,
+      (needed ?? Promise.resolve()).then(() => bringUp(svc, log, timeoutMs)),
+    );
+  }
+  const results = await Promise.allSettled(pending.values());
   const ready: { name: ServerName; value: BroughtUp }[] = [];
   const failures: string[] = [];
   results.forEach((r, i) =>
@@ -60,13 +74,15 @@ export async function down(
   const targets = services(readConfig(opts.env ?? process.env)).filter(
     (s) => !which || which.includes(s.local.name),
   );
-  await Promise.all(
-    targets.map(async ({ local }) => {
-      const pid = livePid(local.pidFile, local.marker);
-      if (await stopProcess(local.pidFile, local.marker)) log(`${local.name}: stopped (pid ${pid})`);
-      else log(`${local.name}: not running (nothing to stop)`);
-    }),
-  );
+  const stop = async ({ local }: Service): Promise<void> => {
+    const pid = livePid(local.pidFile, local.marker);
+    if (await stopServer(local)) log(`${local.name}: stopped (pid ${pid})`);
+    else log(`${local.name}: not running (nothing to stop)`);
+  };
+  // A server another one needs goes last, so that its clients leave first.
+  const needed = new Set(targets.map((s) => s.after));
+  await Promise.all(targets.filter((s) => !needed.has(s.local.name)).map(stop));
+  await Promise.all(targets.filter((s) => needed.has(s.local.name)).map(stop));
 }
 
 export interface ServerStatus {

@@ -14,3 +14,4 @@ export const ferretdbDist = resolve(cacheRoot, `ferretdb-${versions.ferretdb}`);
 /** Per-instance state (data, logs, pid), one folder per port so two instances never share a data dir. */
 export const kafkaInstanceDir = (port: number): string => resolve(cacheRoot, `kafka-${port}`);
 export const ferretdbInstanceDir = (port: number): string => resolve(cacheRoot, `ferretdb-${port}`);
+export const postgresqlInstanceDir = (port: number): string => resolve(cacheRoot, `postgresql-${port}`);

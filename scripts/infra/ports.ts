@@ -13,7 +13,7 @@ export async function assertPortsFree(name: string, ports: readonly number[]): P
     if (!(await isFree(port))) {
       throw new Error(
         `${name}: 127.0.0.1:${port} is taken by another process that does not answer as ${name}; ` +
-          'stop it or choose other ports (INFRA_KAFKA_PORT, INFRA_KAFKA_CONTROLLER_PORT, INFRA_MONGO_PORT)',
+          'stop it or choose other ports (INFRA_KAFKA_PORT, INFRA_KAFKA_CONTROLLER_PORT, INFRA_MONGO_PORT, INFRA_POSTGRES_PORT)',
       );
     }
   }

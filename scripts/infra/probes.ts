@@ -1,5 +1,8 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
+import { postgresBinDir } from './postgresql-provision';
 
 /** True when a broker in `brokers` (comma-separated host:port) answers a metadata request. */
 export async function kafkaAnswers(brokers: string): Promise<boolean> {
@@ -35,4 +38,15 @@ export async function mongoAnswers(uri: string): Promise<boolean> {
   } finally {
     await client.close().catch(() => undefined);
   }
+}
+
+/** True when the PostgreSQL server at `uri` accepts connections (`pg_isready` exits 0). */
+export function postgresAnswers(uri: string): Promise<boolean> {
+  const dir = postgresBinDir();
+  if (!dir) return Promise.resolve(false);
+  return new Promise((resolve) =>
+    execFile(join(dir, 'pg_isready'), ['--dbname', uri, '--timeout', '2'], (error) =>
+      resolve(error === null),
+    ),
+  );
 }

@@ -2,15 +2,29 @@ import { spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-/** Runs a command to completion, its output appended to `logFile`; on failure the error carries the log tail. */
+/** Where and as whom a command runs (`uid`/`gid`: another account, when running as root). */
+export interface SpawnOptions {
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  uid?: number;
+  gid?: number;
+}
+
+const spawnOptions = ({ cwd, env, uid, gid }: SpawnOptions): SpawnOptions => ({ cwd, env, uid, gid });
+
+/**
+ * Runs a command to completion, its output appended to `logFile` (its input read from `stdinFile`, if given);
+ * on failure the error carries the log tail.
+ */
 export function run(
   command: string,
   args: readonly string[],
-  opts: { cwd?: string; env?: NodeJS.ProcessEnv; logFile: string },
+  opts: SpawnOptions & { logFile: string; stdinFile?: string },
 ): Promise<void> {
   const fd = openSync(opts.logFile, 'a');
+  const input = opts.stdinFile === undefined ? 'ignore' : openSync(opts.stdinFile, 'r');
   return new Promise<void>((resolve, reject) => {
-    const child = spawn(command, args, { cwd: opts.cwd, env: opts.env, stdio: ['ignore', fd, fd] });
+    const child = spawn(command, args, { ...spawnOptions(opts), stdio: [input, fd, fd] });
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       if (code === 0) return resolve();
@@ -21,20 +35,22 @@ export function run(
         ),
       );
     });
-  }).finally(() => closeSync(fd));
+  }).finally(() => {
+    closeSync(fd);
+    if (typeof input === 'number') closeSync(input);
+  });
 }
 
 /** Starts a long-lived server that outlives this process; records its pid. */
 export function spawnDetached(
   command: string,
   args: readonly string[],
-  opts: { cwd?: string; env?: NodeJS.ProcessEnv; logFile: string; pidFile: string },
+  opts: SpawnOptions & { logFile: string; pidFile: string },
 ): number {
   const fd = openSync(opts.logFile, 'a');
   try {
     const child = spawn(command, args, {
-      cwd: opts.cwd,
-      env: opts.env,
+      ...spawnOptions(opts),
       stdio: ['ignore', fd, fd],
       detached: true,
     });
@@ -81,11 +97,19 @@ function isAlive(pid: number): boolean {
   return !(existsSync(stat) && / Z /.test(readFileSync(stat, 'utf8').replace(/^.*\)/, ')')));
 }
 
-/** SIGTERM, then SIGKILL once `graceMs` has passed; removes the pid file. Returns whether a process was stopped. */
-export async function stopProcess(pidFile: string, marker: string, graceMs = 20_000): Promise<boolean> {
+/**
+ * `signal` (SIGTERM unless told), then SIGKILL once `graceMs` has passed; removes the pid file. Returns whether
+ * a process was stopped.
+ */
+export async function stopProcess(
+  pidFile: string,
+  marker: string,
+  opts: { signal?: NodeJS.Signals; graceMs?: number } = {},
+): Promise<boolean> {
   const pid = livePid(pidFile, marker);
+  const graceMs = opts.graceMs ?? 20_000;
   if (pid !== undefined) {
-    process.kill(pid, 'SIGTERM');
+    process.kill(pid, opts.signal ?? 'SIGTERM');
     const deadline = Date.now() + graceMs;
     while (isAlive(pid) && Date.now() < deadline) await sleep(100);
     if (isAlive(pid)) {

@@ -9,7 +9,8 @@ const installHints: Record<string, string> = {
   go: 'install Go 1.24+ (https://go.dev/dl/, or Debian backports: apt-get install golang-1.24)',
 };
 
-function which(command: string): string | undefined {
+/** The absolute path of `command` on PATH, if any. */
+export function which(command: string): string | undefined {
   for (const dir of (process.env.PATH ?? '').split(delimiter)) {
     const candidate = join(dir, command);
     try {

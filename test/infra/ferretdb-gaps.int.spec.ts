@@ -5,7 +5,7 @@ import { freshDatabase } from '../support/fresh-database';
 jest.setTimeout(30_000);
 
 /**
- * Where FerretDB 1.24 (SQLite backend) differs from MongoDB, pinned down so that nobody builds on it and so
+ * Where FerretDB 1.24 (PostgreSQL backend) differs from MongoDB, pinned down so that nobody builds on it and so
  * that an upgrade which fixes one shows up here. Skipped against a real MongoDB (`MONGODB_URI`).
  */
 describe('FerretDB 1.24 differences from MongoDB', () => {

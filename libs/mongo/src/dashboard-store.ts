@@ -40,15 +40,20 @@ export async function ensureDashboardIndexes(dashboards: Collection<DashboardDoc
   await dashboards.createIndex({ next_boundary_at: 1 }, { name: 'next_boundary_at' });
 }
 
-/** The stored states of these users in one query; users without a document are absent from the map. */
+/**
+ * The stored states of these users; users without a document are absent from the map. One `_id` lookup
+ * per user, side by side: FerretDB serves an `_id` equality from an index but answers an `$in` by decoding
+ * the whole collection (at 10,000 users of 16 kB, 160 MB per batch).
+ */
 export async function loadStates(
   dashboards: Collection<DashboardDocument>,
   ids: readonly string[],
 ): Promise<Map<string, StoredState>> {
-  const docs = await dashboards
-    .find({ _id: { $in: [...ids] } }, { projection: { state_json: 1, revision: 1 } })
-    .toArray();
-  return new Map(docs.map((d) => [d._id, { state: JSON.parse(d.state_json), revision: d.revision }]));
+  const projection = { state_json: 1, revision: 1 };
+  const docs = await Promise.all(ids.map((_id) => dashboards.findOne({ _id }, { projection })));
+  return new Map(
+    docs.flatMap((d) => (d ? [[d._id, { state: JSON.parse(d.state_json), revision: d.revision }]] : [])),
+  );
 }
 
 /**

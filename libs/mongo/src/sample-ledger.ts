@@ -97,13 +97,15 @@ export async function claimSamples(
   return new Set(samples.filter((s) => attempt.decided(s._id) === true).map((s) => s._id));
 }
 
-/** The numeric samples of these users taken at or after `sinceMs`, for recomputing periods. */
+/**
+ * The numeric samples of one user taken at or after `sinceMs`, for recomputing periods. One query per user
+ * (callers run them side by side): FerretDB pushes a plain equality into its SQL, never an `$in`, so one
+ * query for several users would decode the whole ledger.
+ */
 export function loadSampleHistory(
   collection: Collection<SampleDocument>,
-  users: readonly string[],
+  user: string,
   sinceMs: number,
 ): Promise<SampleDocument[]> {
-  return collection
-    .find({ user: { $in: [...users] }, epoch_ms: { $gte: sinceMs }, quantity: { $ne: null } })
-    .toArray();
+  return collection.find({ user, epoch_ms: { $gte: sinceMs }, quantity: { $ne: null } }).toArray();
 }

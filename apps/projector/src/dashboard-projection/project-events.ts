@@ -154,7 +154,7 @@ async function foldUsers(
   });
 }
 
-/** Rebuilds the periods of users whose zone changed (one history query for all), then renders views. */
+/** Rebuilds the periods of users whose zone changed (their history queries side by side), then renders views. */
 async function materializeAll(
   samples: Collection<SampleDocument>,
   folded: readonly Folded[],
@@ -175,17 +175,15 @@ async function historyOf(
   users: readonly Folded[],
   now: Date,
 ): Promise<Map<string, SampleDocument[]>> {
-  const history = new Map<string, SampleDocument[]>();
-  if (users.length === 0) return history;
-  const since = new Map(users.map((u) => [u.id, historyNeededSince(u.state.bucket_zone, now)]));
-  const positions = new Map(users.map((u) => [u.id, u.state.positions]));
-  const docs = await loadSampleHistory(samples, [...since.keys()], Math.min(...since.values()));
-  for (const doc of docs) {
-    const applied = positions.get(doc.user)?.[doc.partition];
-    if (applied === undefined || doc.offset > applied || doc.epoch_ms < (since.get(doc.user) ?? 0)) continue;
-    const list = history.get(doc.user);
-    if (list) list.push(doc);
-    else history.set(doc.user, [doc]);
-  }
-  return history;
+  const histories = await Promise.all(
+    users.map(async ({ id, state }) => {
+      const docs = await loadSampleHistory(samples, id, historyNeededSince(state.bucket_zone, now));
+      const applied = docs.filter((doc) => {
+        const position = state.positions[doc.partition];
+        return position !== undefined && doc.offset <= position;
+      });
+      return [id, applied] as const;
+    }),
+  );
+  return new Map(histories);
 }
