@@ -11,7 +11,8 @@ export interface Machine {
   readonly memoryGiB: number;
   readonly node: string;
   readonly kafka: string;
-  readonly ferretdb: string;
+  /** The MongoDB-protocol server: FerretDB and its backend, or MongoDB. */
+  readonly documentStore: string;
   readonly commit: string;
 }
 
@@ -24,7 +25,7 @@ const git = (...args: string[]): string => {
 };
 
 /** What ran the bench: cores, memory, server versions and the code's commit. */
-export async function describeMachine(mongoUri: string): Promise<Machine> {
+export async function describeMachine(mongoUri: string, storage?: string): Promise<Machine> {
   const client = await new MongoClient(mongoUri).connect();
   const info = await client.db('admin').command({ buildInfo: 1 });
   await client.close();
@@ -41,7 +42,9 @@ export async function describeMachine(mongoUri: string): Promise<Machine> {
     memoryGiB: Math.round(totalmem() / 2 ** 30),
     node: process.version,
     kafka: `${versions.kafka} (KRaft, ${brokers.length} broker; version as provisioned by scripts/infra)`,
-    ferretdb: `${String(info.ferretdbVersion ?? versions.ferretdb)} (SQLite backend)`,
+    documentStore: info.ferretdbVersion
+      ? `FerretDB ${String(info.ferretdbVersion)} (${storage ? `${storage} backend` : 'external server'})`
+      : `MongoDB ${String(info.version)}`,
     commit: `${git('rev-parse', '--short', 'HEAD')}${dirty}`,
   };
 }

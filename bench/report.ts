@@ -26,7 +26,7 @@ function header({ command, machine, options }: BenchResults): string {
     '',
     `- Date: ${machine.date}; code: ${machine.commit}`,
     `- Machine: ${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB memory`,
-    `- Versions: Node ${machine.node}, Kafka ${machine.kafka}, FerretDB ${machine.ferretdb}`,
+    `- Versions: Node ${machine.node}, Kafka ${machine.kafka}, ${machine.documentStore}`,
     `- Sizes: backlog ${int(options.events)} events, ${int(options.users)} users × ${options.metrics} metrics, ` +
       `${options.partitions} partitions, seed ${options.seed}; freshness ${options.freshnessSeconds} s per level; ` +
       `autocannon ${options.connections} connections × ${options.querySeconds} s; sustained ${options.duration} s; ` +

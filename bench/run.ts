@@ -31,7 +31,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const command = `npm run bench${argv.length > 0 ? ` -- ${argv.join(' ')}` : ''}`;
   const servers = await startServers(log);
   try {
-    const machine = await describeMachine(servers.mongoUri);
+    const machine = await describeMachine(servers.mongoUri, servers.storage);
     const system = await freshSystem('fold', options.partitions);
     let fold;
     let query;

@@ -1,4 +1,5 @@
 import { down, up, type ServerName } from '../scripts/infra/infra';
+import { postgresVersion } from '../scripts/infra/postgresql-provision';
 
 /** Ports of the bench's own server pair, so concurrent test suites neither skew nor suffer from it. */
 const BENCH_PORTS = { INFRA_KAFKA_PORT: '29092', INFRA_MONGO_PORT: '27029' } as const;
@@ -9,6 +10,8 @@ export const infraEnv = (): NodeJS.ProcessEnv => ({ ...BENCH_PORTS, ...process.e
 export interface Servers {
   readonly kafkaBrokers: string;
   readonly mongoUri: string;
+  /** What stores FerretDB's data, when the bench runs its own FerretDB (`PostgreSQL 15.18`). */
+  readonly storage?: string;
   /** Stops only the servers this run started. */
   stop(): Promise<void>;
 }
@@ -27,6 +30,7 @@ export async function startServers(log: (line: string) => void): Promise<Servers
   return {
     kafkaBrokers: result.kafkaBrokers,
     mongoUri: result.mongoUri,
+    storage: env.MONGODB_URI ? undefined : postgresVersion(),
     stop: async () => {
       if (started.length > 0) await down(started, { env, log: (line) => log(`[infra] ${line}`) });
     },
