@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { MongoClient, type Collection } from 'mongodb';
 import { loadStates, writeDashboards, type DashboardDocument, type DashboardWrite } from '@app/mongo';
-import { int, ms, table } from './format';
+import { int, kb, ms, table } from './format';
 import { startServers } from './servers';
 import { foldedDashboard } from './store/dashboard-fixture';
 
@@ -19,8 +19,11 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
   return performance.now() - started;
 }
 
-/** `documents` copies of one folded dashboard under distinct ids, inserted 500 at a time. */
-async function seed(dashboards: Collection<DashboardDocument>, documents: number): Promise<void> {
+/**
+ * `documents` copies of one folded dashboard under distinct ids, inserted 500 at a time; returns the size of
+ * one (`view_json` + `state_json`).
+ */
+async function seed(dashboards: Collection<DashboardDocument>, documents: number): Promise<number> {
   const template = foldedDashboard(5, 200, new Date());
   for (let from = 0; from < documents; from += 500) {
     const ids = Array.from({ length: Math.min(500, documents - from) }, (_, i) => `1:${from + i + 1}`);
@@ -30,6 +33,7 @@ async function seed(dashboards: Collection<DashboardDocument>, documents: number
     );
     if (lost.length > 0) throw new Error(`seeding lost ${lost.length} inserts`);
   }
+  return JSON.stringify(template.view).length + JSON.stringify(template.state).length;
 }
 
 async function main(argv: readonly string[]): Promise<void> {
@@ -49,7 +53,7 @@ async function main(argv: readonly string[]): Promise<void> {
   try {
     const dashboards = db.collection<DashboardDocument>('dashboards');
     log(`seeding ${int(documents)} documents`);
-    await seed(dashboards, documents);
+    const documentBytes = await seed(dashboards, documents);
     const step = Math.floor(documents / batch);
     const ids = Array.from({ length: batch }, (_, i) => `1:${i * step + 1}`);
     const stored = await loadStates(dashboards, ids);
@@ -83,7 +87,7 @@ async function main(argv: readonly string[]): Promise<void> {
       ? `FerretDB ${String(info.ferretdbVersion)}${servers.storage ? ` on ${servers.storage}` : ''}`
       : `MongoDB ${String(info.version)}`;
     process.stdout.write(
-      `${server}, ${int(documents)} dashboards, ${int(batch)} users per batch\n\n` +
+      `${server}, ${int(documents)} dashboards of ${kb(documentBytes)}, ${int(batch)} users per batch\n\n` +
         `${table(['operation', 'batch', 'per user'], measured)}\n`,
     );
   } finally {
