@@ -2,7 +2,14 @@
 // given size, on the bench's own FerretDB or the server `MONGODB_URI` names. Prints a markdown table.
 import { parseArgs } from 'node:util';
 import { MongoClient, type Collection } from 'mongodb';
-import { loadStates, writeDashboards, type DashboardDocument, type DashboardWrite } from '@app/mongo';
+import {
+  boundaryHour,
+  findDueDashboards,
+  loadStates,
+  writeDashboards,
+  type DashboardDocument,
+  type DashboardWrite,
+} from '@app/mongo';
 import { int, kb, ms, table } from './format';
 import { startServers } from './servers';
 import { foldedDashboard } from './store/dashboard-fixture';
@@ -63,24 +70,37 @@ async function main(argv: readonly string[]): Promise<void> {
       basedOn: stored.get(id)?.revision ?? null,
     }));
     const projection = { state_json: 1, revision: 1 };
-    const rows = [
+    // [operation, work, users it serves (0: a whole-collection query, not per user)]
+    const rows: [string, () => Promise<unknown>, number][] = [
       [
         'one `$in` query for the batch',
         () => dashboards.find({ _id: { $in: ids } }, { projection }).toArray(),
+        batch,
       ],
-      ['`loadStates`: one `_id` lookup per user, side by side', () => loadStates(dashboards, ids)],
-      ['`writeDashboards`: revision-guarded replaces', () => writeDashboards(dashboards, writes)],
+      ['`loadStates`: one `_id` lookup per user, side by side', () => loadStates(dashboards, ids), batch],
+      ['`writeDashboards`: revision-guarded replaces', () => writeDashboards(dashboards, writes), batch],
       [
         'API read path: `findOne` by `_id`, one after another',
         async () => {
           for (const _id of ids) await dashboards.findOne({ _id }, { projection: { view_json: 1 } });
         },
+        batch,
       ],
-    ] as const;
+      [
+        'first rollover tick, nothing due: `findDueDashboards` over every boundary',
+        () => findDueDashboards(dashboards, new Date(), 500),
+        0,
+      ],
+      [
+        'later rollover tick, nothing due: `findDueDashboards` from the last tick’s hour',
+        () => findDueDashboards(dashboards, new Date(), 500, boundaryHour(new Date())),
+        0,
+      ],
+    ];
     const measured: string[][] = [];
-    for (const [name, work] of rows) {
+    for (const [name, work, users] of rows) {
       const elapsed = await timed(work);
-      measured.push([name, ms(elapsed), `${(elapsed / batch).toFixed(2)} ms`]);
+      measured.push([name, ms(elapsed), users > 0 ? `${(elapsed / users).toFixed(2)} ms` : '–']);
     }
     const info = await db.admin().command({ buildInfo: 1 });
     const server = info.ferretdbVersion

@@ -29,7 +29,9 @@ export function localFerretdb(opts: { port: number; postgresUrl: string }): Loca
       mkdirSync(stateDir, { recursive: true });
       const args = [
         '--handler=postgresql',
-        `--postgresql-url=${opts.postgresUrl}`,
+        // FerretDB holds one connection per statement of an update command until the command ends; with its
+        // default pool of 50, commands adding up to 50 statements never answer. PostgreSQL allows 300.
+        `--postgresql-url=${opts.postgresUrl}?pool_max_conns=250`,
         `--listen-addr=127.0.0.1:${opts.port}`,
         '--listen-unix=',
         '--debug-addr=-',

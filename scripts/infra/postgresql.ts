@@ -89,7 +89,7 @@ export function localPostgresql(opts: { port: number }): LocalServer {
         // value matches an index expression, and a cached generic plan would scan.
         'plan_cache_mode=force_custom_plan',
         'shared_buffers=256MB',
-        'max_connections=200',
+        'max_connections=300',
       ];
       const args = ['-D', dataDir, '-p', String(opts.port), ...settings.flatMap((s) => ['-c', s])];
       return spawnDetached(binary('postgres'), args, { cwd: dir, logFile, pidFile, ...account });

@@ -105,6 +105,7 @@ export function storedDocument(tenantId: number, userId: number, view = sampleVi
     revision: 7,
     write_id: 'test',
     next_boundary_at: new Date('2022-01-17T05:00:00.000Z'),
+    boundary_hour: Date.parse('2022-01-17T05:00:00.000Z') / 3_600_000,
   };
 }
 

@@ -78,7 +78,7 @@ forEachAdapter('GET /api/v1/dashboard with HS256 tokens on %s', (adapter) => {
     expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.body).toStrictEqual(sampleView(3, 2));
-    for (const internal of ['_id', 'state', 'revision', 'next_boundary_at', 'view']) {
+    for (const internal of ['_id', 'state', 'revision', 'next_boundary_at', 'boundary_hour', 'view']) {
       expect(res.body).not.toHaveProperty(internal);
     }
   });

@@ -19,6 +19,8 @@ export interface DashboardDocument {
   state_json: string;
   revision: number;
   next_boundary_at: Date;
+  /** `next_boundary_at` as whole hours since the epoch: the rollover loop looks it up by equality. */
+  boundary_hour: number;
   write_id: string;
 }
 
@@ -38,7 +40,16 @@ export interface DashboardWrite {
 
 export async function ensureDashboardIndexes(dashboards: Collection<DashboardDocument>): Promise<void> {
   await dashboards.createIndex({ next_boundary_at: 1 }, { name: 'next_boundary_at' });
+  await dashboards.createIndex({ boundary_hour: 1 }, { name: 'boundary_hour' });
 }
+
+const HOUR_MS = 3_600_000;
+
+/** The hour (since the epoch) an instant falls in. */
+export const boundaryHour = (at: Date): number => Math.floor(at.getTime() / HOUR_MS);
+
+/** Beyond this many hours, one range query is cheaper than an equality query per hour. */
+const MAX_HOURS_BY_EQUALITY = 48;
 
 /**
  * The stored states of these users; users without a document are absent from the map. One `_id` lookup
@@ -57,10 +68,10 @@ export async function loadStates(
 }
 
 /**
- * Updates per command. FerretDB 1.24 holds one SQLite connection per statement of an update command until
- * the command ends, from a pool of 100: a command of 100 statements (or several concurrent ones adding up
- * to that) waits forever. 20 per command keeps four partitions folded at once well under the pool; on
- * MongoDB it costs one round trip per 20 documents.
+ * Updates per command. FerretDB 1.24 holds one storage connection per statement of an update command until
+ * the command ends: once the statements in flight reach its pool (SQLite: 100; PostgreSQL: 50 by default,
+ * 250 as scripts/infra runs it) nothing answers any more. 20 per command keeps four partitions folded at once,
+ * and a replay beside them, well under it; on MongoDB it costs one round trip per 20 documents.
  */
 const MAX_UPDATES_PER_COMMAND = 20;
 
@@ -71,6 +82,7 @@ function toDocument(w: DashboardWrite, writeId: string): DashboardDocument {
     state_json: JSON.stringify(w.state),
     revision: (w.basedOn ?? 0) + 1,
     next_boundary_at: w.nextBoundaryAt,
+    boundary_hour: boundaryHour(w.nextBoundaryAt),
     write_id: writeId,
   };
 }
@@ -133,14 +145,28 @@ export async function writeDashboards(
   return [...lostInserts, ...lostReplaces];
 }
 
-/** Documents whose periods have rolled over at `now` (the clock loop's work list). */
+/**
+ * Documents whose periods have rolled over at `now` (the clock loop's work list), at most `limit`. With
+ * `fromHour`, only boundaries from that hour on are looked at, by one equality query per hour: FerretDB
+ * answers a range by decoding the whole collection, an equality on an indexed field from an index.
+ */
 export async function findDueDashboards(
   dashboards: Collection<DashboardDocument>,
   now: Date,
   limit: number,
+  fromHour?: number,
 ): Promise<({ _id: string } & StoredState)[]> {
-  const docs = await dashboards
-    .find({ next_boundary_at: { $lte: now } }, { projection: { state_json: 1, revision: 1 }, limit })
-    .toArray();
+  const due = { next_boundary_at: { $lte: now } };
+  const hours = fromHour === undefined ? 0 : boundaryHour(now) - fromHour + 1;
+  const filters =
+    fromHour === undefined || hours < 1 || hours > MAX_HOURS_BY_EQUALITY
+      ? [due]
+      : Array.from({ length: hours }, (_, i) => ({ ...due, boundary_hour: fromHour + i }));
+  const docs: Pick<DashboardDocument, '_id' | 'state_json' | 'revision'>[] = [];
+  for (const filter of filters) {
+    if (docs.length >= limit) break;
+    const projection = { state_json: 1, revision: 1 };
+    docs.push(...(await dashboards.find(filter, { projection, limit: limit - docs.length }).toArray()));
+  }
   return docs.map((d) => ({ _id: d._id, state: JSON.parse(d.state_json), revision: d.revision }));
 }

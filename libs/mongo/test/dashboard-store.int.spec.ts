@@ -1,6 +1,7 @@
 import { initialState, materialize } from '@app/dashboard';
 import {
   ensureDashboardIndexes,
+  boundaryHour,
   findDueDashboards,
   loadStates,
   writeDashboards,
@@ -31,7 +32,7 @@ describe('the dashboard store on the real server', () => {
     await database.close();
   });
 
-  it('inserts new documents and reads their states back by id in one query', async () => {
+  it('inserts new documents and reads their states back by id', async () => {
     expect(await writeDashboards(dashboards, [write(1, null, 'UTC'), write(2, null, 'UTC')])).toEqual([]);
     const states = await loadStates(dashboards, ['3:1', '3:2', '3:3']);
     expect([...states.keys()].sort()).toEqual(['3:1', '3:2']);
@@ -97,5 +98,16 @@ describe('the dashboard store on the real server', () => {
     expect(await findDueDashboards(dashboards, NOW, 10)).toEqual([]);
     const due = await findDueDashboards(dashboards, new Date('2022-01-17T00:00:00.000Z'), 10);
     expect(due.map((d) => d._id)).toEqual(['3:1']);
+  });
+
+  it('looks only at the hours from the one it is given, one equality query per hour', async () => {
+    await writeDashboards(dashboards, [write(4, null, 'UTC')]);
+    const midnight = new Date('2022-01-17T00:00:00.000Z');
+    const later = new Date('2022-01-17T05:30:00.000Z');
+    const due = async (fromHour: number) =>
+      (await findDueDashboards(dashboards, later, 10, fromHour)).map((d) => d._id);
+    expect(await due(boundaryHour(midnight) - 3)).toContain('3:4');
+    expect(await due(boundaryHour(midnight))).toContain('3:4');
+    expect(await due(boundaryHour(midnight) + 1)).not.toContain('3:4');
   });
 });

@@ -33,7 +33,7 @@ export const replayEnv = {
     default: 2,
     desc:
       'partitions a replay folds at once; kept below the projector’s so that both together stay under ' +
-      'FerretDB’s 100 statements in flight per database (more never answer)',
+      'FerretDB’s pool of statements in flight (more never answer)',
   }),
   REPLAY_PROGRESS_INTERVAL_MS: count(100)({
     default: 5000,
