@@ -24,6 +24,16 @@ const git = (...args: string[]): string => {
   }
 };
 
+/**
+ * The MongoDB-protocol server a `buildInfo` reply describes: FerretDB with `storage` (what backs it, when
+ * the bench runs its own), or MongoDB.
+ */
+export function documentStoreName(buildInfo: Record<string, unknown>, storage?: string): string {
+  return buildInfo.ferretdbVersion
+    ? `FerretDB ${String(buildInfo.ferretdbVersion)} (${storage ? `${storage} backend` : 'external server'})`
+    : `MongoDB ${String(buildInfo.version)}`;
+}
+
 /** What ran the bench: cores, memory, server versions and the code's commit. */
 export async function describeMachine(mongoUri: string, storage?: string): Promise<Machine> {
   const client = await new MongoClient(mongoUri).connect();
@@ -42,9 +52,7 @@ export async function describeMachine(mongoUri: string, storage?: string): Promi
     memoryGiB: Math.round(totalmem() / 2 ** 30),
     node: process.version,
     kafka: `${versions.kafka} (KRaft, ${brokers.length} broker; version as provisioned by scripts/infra)`,
-    documentStore: info.ferretdbVersion
-      ? `FerretDB ${String(info.ferretdbVersion)} (${storage ? `${storage} backend` : 'external server'})`
-      : `MongoDB ${String(info.version)}`,
+    documentStore: documentStoreName(info, storage),
     commit: `${git('rev-parse', '--short', 'HEAD')}${dirty}`,
   };
 }

@@ -11,6 +11,7 @@ import {
   type DashboardWrite,
 } from '@app/mongo';
 import { int, kb, ms, table } from './format';
+import { documentStoreName } from './machine';
 import { startServers } from './servers';
 import { foldedDashboard } from './store/dashboard-fixture';
 
@@ -102,10 +103,7 @@ async function main(argv: readonly string[]): Promise<void> {
       const elapsed = await timed(work);
       measured.push([name, ms(elapsed), users > 0 ? `${(elapsed / users).toFixed(2)} ms` : '–']);
     }
-    const info = await db.admin().command({ buildInfo: 1 });
-    const server = info.ferretdbVersion
-      ? `FerretDB ${String(info.ferretdbVersion)}${servers.storage ? ` on ${servers.storage}` : ''}`
-      : `MongoDB ${String(info.version)}`;
+    const server = documentStoreName(await db.admin().command({ buildInfo: 1 }), servers.storage);
     process.stdout.write(
       `${server}, ${int(documents)} dashboards of ${kb(documentBytes)}, ${int(batch)} users per batch\n\n` +
         `${table(['operation', 'batch', 'per user'], measured)}\n`,

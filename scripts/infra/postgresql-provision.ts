@@ -37,7 +37,8 @@ export function postgresVersion(): string | undefined {
   const dir = postgresBinDir();
   if (!dir) return undefined;
   const out = execFileSync(join(dir, 'postgres'), ['--version'], { encoding: 'utf8' });
-  return /\(PostgreSQL\) (\S+)/.exec(out)?.[1]?.replace(/^/, 'PostgreSQL ');
+  const version = /\(PostgreSQL\) (\S+)/.exec(out)?.[1];
+  return version && `PostgreSQL ${version}`;
 }
 
 /**

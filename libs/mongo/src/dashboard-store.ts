@@ -162,10 +162,10 @@ export async function findDueDashboards(
     fromHour === undefined || hours < 1 || hours > MAX_HOURS_BY_EQUALITY
       ? [due]
       : Array.from({ length: hours }, (_, i) => ({ ...due, boundary_hour: fromHour + i }));
+  const projection = { state_json: 1, revision: 1 };
   const docs: Pick<DashboardDocument, '_id' | 'state_json' | 'revision'>[] = [];
   for (const filter of filters) {
     if (docs.length >= limit) break;
-    const projection = { state_json: 1, revision: 1 };
     docs.push(...(await dashboards.find(filter, { projection, limit: limit - docs.length }).toArray()));
   }
   return docs.map((d) => ({ _id: d._id, state: JSON.parse(d.state_json), revision: d.revision }));

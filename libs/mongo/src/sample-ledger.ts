@@ -83,7 +83,8 @@ export async function claimSamples(
   const uncertain = await attempt.mayBeAnEarlierAttempt(collisions);
   const uncertainIds = new Set(uncertain.map((c) => c._id));
   for (const c of collisions) if (!uncertainIds.has(c._id)) attempt.decide(c._id, false);
-  // Lookups by `_id` alone stay on the primary key on MongoDB; on FerretDB they scan, hence the journal.
+  // One lookup per uncertain sample; the journal keeps them rare, since on a FerretDB without an index that
+  // serves them (SQLite, or PostgreSQL without the companion indexes of scripts/infra) each one scans.
   const stored = await Promise.all(
     uncertain.map((d) => collection.findOne({ _id: d._id }, { projection: { partition: 1, offset: 1 } })),
   );
