@@ -17,14 +17,18 @@ export interface Servers {
 }
 
 /**
- * Brings up Kafka and FerretDB (or reuses running ones). `KAFKA_BROKERS` / `MONGODB_URI` name external
- * servers; `INFRA_KAFKA_PORT` / `INFRA_MONGO_PORT` pick the local pair (default 29092 / 27029). The
- * addresses are exported to `process.env`, where the test helpers that start the apps read them.
+ * Brings up Kafka, PostgreSQL and FerretDB (or reuses running ones); `withoutKafka`: only the last two.
+ * `KAFKA_BROKERS` / `MONGODB_URI` name external servers; `INFRA_KAFKA_PORT` / `INFRA_MONGO_PORT` /
+ * `INFRA_POSTGRES_PORT` pick the local ones (default 29092 / 27029 / 27030). The addresses are exported to
+ * `process.env`, where the test helpers that start the apps read them.
  */
-export async function startServers(log: (line: string) => void): Promise<Servers> {
+export async function startServers(
+  log: (line: string) => void,
+  opts: { withoutKafka?: boolean } = {},
+): Promise<Servers> {
   const env = infraEnv();
-  const result = await up({ env, log: (line) => log(`[infra] ${line}`) });
-  process.env.KAFKA_BROKERS = result.kafkaBrokers;
+  const result = await up({ env, log: (line) => log(`[infra] ${line}`), withoutKafka: opts.withoutKafka });
+  if (result.kafkaBrokers) process.env.KAFKA_BROKERS = result.kafkaBrokers;
   process.env.MONGODB_URI = result.mongoUri;
   const started: ServerName[] = result.started;
   return {

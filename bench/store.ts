@@ -55,7 +55,7 @@ async function main(argv: readonly string[]): Promise<void> {
   if (!Number.isInteger(documents) || !Number.isInteger(batch) || batch < 1 || documents < batch)
     throw new Error('--documents and --batch must be whole numbers with 1 ≤ batch ≤ documents');
 
-  const servers = await startServers(log);
+  const servers = await startServers(log, { withoutKafka: true });
   const client = await new MongoClient(servers.mongoUri).connect();
   const db = client.db(`bench_store_${Date.now()}`);
   try {

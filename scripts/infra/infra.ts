@@ -18,9 +18,12 @@ export interface UpOptions {
   timeoutMs?: number;
   /** Where to read ports and overrides from; default `process.env`. */
   env?: NodeJS.ProcessEnv;
+  /** Only the MongoDB-protocol server (and its storage), for work that never touches Kafka. */
+  withoutKafka?: boolean;
 }
 
 export interface UpResult {
+  /** Empty with `withoutKafka`. */
   kafkaBrokers: string;
   mongoUri: string;
   /** The servers this call started; pass them to `down` to stop exactly those. */
@@ -32,7 +35,7 @@ export async function up(opts: UpOptions = {}): Promise<UpResult> {
   const log = opts.log ?? stderrLog;
   const env = opts.env ?? process.env;
   mkdirSync(cacheRoot, { recursive: true });
-  const all = services(readConfig(env));
+  const all = services(readConfig(env)).filter((s) => !(opts.withoutKafka && s.local.name === 'kafka'));
   const timeoutMs = opts.timeoutMs ?? 90_000;
   // Independent servers come up in parallel; one that needs another waits for it.
   const pending = new Map<ServerName, Promise<BroughtUp>>();
